@@ -1,0 +1,150 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.delinquency.DelinquencyChange;
+import com.overdue.collections.core.delinquency.DelinquencyPolicy;
+import com.overdue.collections.core.delinquency.Severity;
+import com.overdue.collections.core.delinquency.DelinquencyStatus;
+import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.EventPayload.LoanBooked;
+import com.overdue.collections.core.ingest.EventPayload.PaymentReceived;
+import com.overdue.collections.core.ingest.EventPayload.PaymentReversed;
+import com.overdue.collections.core.ingest.EventRejection;
+import com.overdue.collections.core.ingest.InvalidEventException;
+import com.overdue.collections.core.ingest.LoanTermsFactory;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.port.DuplicateEventException;
+import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.StaleLoanException;
+import com.overdue.collections.core.port.StoredEvent;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies one event of the lending platform to the loan ledger (the {@code ingestEvents} function): validate, store
+ * the event once by its id, replay the loan's history in business order, and write the new position, its
+ * delinquency change and the next review date in one atomic, version-checked change.
+ */
+public final class IngestEventUseCase {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final LoanRepository loans;
+    private final CollectionsSettings settings;
+    private final Clock clock;
+    private final EventParser parser = new EventParser();
+
+    public IngestEventUseCase(LoanRepository loans, CollectionsSettings settings, Clock clock) {
+        this.loans = loans;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public IngestOutcome ingest(String json) {
+        CollectionsEvent event;
+        try {
+            event = parser.parse(json);
+        } catch (InvalidEventException e) {
+            return new IngestOutcome.Rejected(e.rejection());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(event);
+            } catch (InvalidEventException e) {
+                return new IngestOutcome.Rejected(e.rejection());
+            } catch (DuplicateEventException e) {
+                return duplicate(event, "eventId already applied");
+            } catch (StaleLoanException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IngestOutcome apply(CollectionsEvent event) {
+        Optional<LoanRecord> existing = loans.findLoan(event.loanId());
+        if (event.payload() instanceof LoanBooked booked) {
+            if (existing.isPresent()) {
+                boolean same = loans.findEvents(event.loanId()).stream()
+                        .anyMatch(s -> s.eventId().equals(event.eventId()));
+                return same ? duplicate(event, "eventId already applied")
+                        : reject(event, "loanId", "loan " + event.loanId() + " is already booked");
+            }
+            LoanTerms terms = LoanTermsFactory.from(event.loanId(), booked);
+            return write(event, terms, null, List.of(event), booked);
+        }
+        if (existing.isEmpty()) {
+            return reject(event, "loanId", "unknown loan " + event.loanId() + " (no LoanBooked applied)");
+        }
+        LoanRecord loan = existing.get();
+        EventParser.checkScale(event, loan.terms().currency());
+        List<CollectionsEvent> history = new ArrayList<>();
+        for (StoredEvent stored : loans.findEvents(event.loanId())) {
+            if (stored.eventId().equals(event.eventId())) {
+                return duplicate(event, "eventId already applied");
+            }
+            history.add(parser.parse(stored.json()));
+        }
+        if (event.payload() instanceof PaymentReceived payment && history.stream()
+                .anyMatch(h -> h.payload() instanceof PaymentReceived p && p.paymentId().equals(payment.paymentId()))) {
+            return duplicate(event, "payment " + payment.paymentId() + " already received");
+        }
+        if (event.payload() instanceof PaymentReversed reversal) {
+            if (history.stream().noneMatch(h -> h.payload() instanceof PaymentReceived p
+                    && p.paymentId().equals(reversal.paymentId()))) {
+                return reject(event, "payload.paymentId", "no payment " + reversal.paymentId() + " on loan "
+                        + event.loanId() + " to reverse");
+            }
+            if (history.stream().anyMatch(h -> h.payload() instanceof PaymentReversed r
+                    && r.paymentId().equals(reversal.paymentId()))) {
+                return duplicate(event, "payment " + reversal.paymentId() + " already reversed");
+            }
+        }
+        history.add(event);
+        return write(event, loan.terms(), loan, history, null);
+    }
+
+    private IngestOutcome write(CollectionsEvent event, LoanTerms terms, LoanRecord previous,
+                                List<CollectionsEvent> history, LoanBooked booked) {
+        LocalDate today = LocalDate.now(clock.withZone(terms.timeZone()));
+        LocalDate asOf = previous != null && previous.position().asOf().isAfter(today)
+                ? previous.position().asOf() : today;
+        LoanPosition position = settings.replay().replay(terms, history, asOf);
+        DelinquencyStatus status = settings.evaluator().evaluate(position);
+        DelinquencyChange change = previous == null
+                ? DelinquencyChange.between(DelinquencyPolicy.CURRENT_BUCKET, Severity.CURRENT, status,
+                cause(event))
+                : DelinquencyChange.between(previous.status().bucket(), previous.status().severity(), status,
+                cause(event));
+        long version = previous == null ? 0 : previous.version();
+        // Review from today when overdue: today's scan may not have run yet, and a second look is harmless.
+        LoanRecord record = new LoanRecord(terms, position, status, version + 1,
+                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1)));
+        StoredEvent stored = new StoredEvent(event.loanId(), event.eventId(), event.type().name(), event.occurredAt(),
+                event.json());
+        loans.save(new LoanChange(record, version, stored, booked == null ? null : booked.borrower(), change));
+        return new IngestOutcome.Applied(event.eventId(), event.type().name(), event.loanId(), terms.borrowerId(),
+                change);
+    }
+
+    private static String cause(CollectionsEvent event) {
+        return event.type().name() + " " + event.eventId();
+    }
+
+    private static IngestOutcome reject(CollectionsEvent event, String field, String reason) {
+        return new IngestOutcome.Rejected(new EventRejection(event.eventId(), event.type().name(), event.loanId(),
+                field, reason));
+    }
+
+    private static IngestOutcome duplicate(CollectionsEvent event, String why) {
+        return new IngestOutcome.Duplicate(event.eventId(), event.type().name(), event.loanId(), why);
+    }
+}

@@ -1,0 +1,21 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.delinquency.DelinquencyChange;
+import com.overdue.collections.core.ingest.EventRejection;
+
+/** What became of one incoming event. */
+public sealed interface IngestOutcome {
+
+    /** Applied: the ledger changed (and the delinquency status possibly with it). */
+    record Applied(String eventId, String type, String loanId, String borrowerId, DelinquencyChange change)
+            implements IngestOutcome {
+    }
+
+    /** Already applied (same eventId, or the same payment under another eventId): nothing changed. */
+    record Duplicate(String eventId, String type, String loanId, String why) implements IngestOutcome {
+    }
+
+    /** Refused: breaks the contract or refers to something unknown. The message must go to the DLQ. */
+    record Rejected(EventRejection rejection) implements IngestOutcome {
+    }
+}

@@ -1,0 +1,114 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.delinquency.DelinquencyChange;
+import com.overdue.collections.core.delinquency.DelinquencyStatus;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.ReviewPage;
+import com.overdue.collections.core.port.StaleLoanException;
+import com.overdue.collections.core.port.WorkDispatcher;
+import com.overdue.collections.core.port.WorkItem;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daily overdue scan of one time zone (the {@code overdueScan} function): reads only the loans the work-queue
+ * index says need attention today, ages them to the business date, records bucket/severity changes, sends one work
+ * item per overdue loan and moves each loan's next review date.
+ *
+ * <p>Crash safety: work items are sent before the loan is written. A crash in between leaves the loan in the index
+ * for today, so a re-run ages it again (a no-op on the ledger), re-sends its work item (workers are idempotent on
+ * {@link WorkItem#key()}) and then writes the same state a clean run would have written.
+ */
+public final class OverdueScanUseCase {
+
+    private static final int PAGE_SIZE = 100;
+
+    private final LoanRepository loans;
+    private final WorkDispatcher dispatcher;
+    private final CollectionsSettings settings;
+    private final Clock clock;
+
+    public OverdueScanUseCase(LoanRepository loans, WorkDispatcher dispatcher, CollectionsSettings settings,
+                              Clock clock) {
+        this.loans = loans;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Scans for the business date given, or for today in {@code timeZone} when it is {@code null}. */
+    public ScanSummary scan(ZoneId timeZone, LocalDate businessDate) {
+        LocalDate date = businessDate != null ? businessDate : LocalDate.now(clock.withZone(timeZone));
+        ScanSummary.Counter counter = new ScanSummary.Counter();
+        for (int shard = 0; shard < settings.reviewSchedule().shards(); shard++) {
+            String cursor = null;
+            do {
+                ReviewPage page = loans.findDueForReview(timeZone.getId(), shard, date, cursor, PAGE_SIZE);
+                processPage(page.loans(), date, counter);
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        return counter.toSummary(timeZone.getId(), date);
+    }
+
+    private void processPage(List<LoanRecord> page, LocalDate date, ScanSummary.Counter counter) {
+        List<LoanChange> changes = new ArrayList<>();
+        List<WorkItem> work = new ArrayList<>();
+        for (LoanRecord loan : page) {
+            if (loan.position().asOf().isAfter(date)) {
+                continue; // a later business date was already scanned: never age a loan backwards
+            }
+            LoanChange change = age(loan, date);
+            changes.add(change);
+            DelinquencyStatus status = change.record().status();
+            counter.scanned++;
+            counter.bySeverity.merge(status.severity().name(), 1, Integer::sum);
+            counter.byBucket.merge(status.bucket(), 1, Integer::sum);
+            if (status.isOverdue()) {
+                work.add(workItem(change.record()));
+            }
+        }
+        if (!work.isEmpty()) {
+            dispatcher.dispatch(work);
+            counter.sent += work.size();
+        }
+        for (LoanChange change : changes) {
+            try {
+                loans.save(change);
+            } catch (StaleLoanException e) {
+                // An event was applied meanwhile; it wrote its own position and review date, which win.
+                continue;
+            }
+            if (change.delinquencyChange() != null) {
+                counter.changes++;
+            }
+            if (change.record().nextReviewOn() == null) {
+                counter.leftIndex++;
+            }
+        }
+    }
+
+    private LoanChange age(LoanRecord loan, LocalDate date) {
+        LoanPosition position = settings.ledger().advanceTo(loan.position(), date);
+        DelinquencyStatus status = settings.evaluator().evaluate(position);
+        DelinquencyChange change = DelinquencyChange.between(loan.status().bucket(), loan.status().severity(),
+                status, "AGEING");
+        LoanRecord aged = new LoanRecord(loan.terms(), position, status, loan.version() + 1,
+                settings.reviewSchedule().nextReview(position, date));
+        return new LoanChange(aged, loan.version(), null, null, change);
+    }
+
+    private static WorkItem workItem(LoanRecord loan) {
+        DelinquencyStatus s = loan.status();
+        return new WorkItem(loan.loanId(), loan.terms().borrowerId(), s.asOf(), loan.terms().timeZone().getId(),
+                s.daysPastDue(), s.severity().name(), s.bucket(), s.overdueAmount().toPlainString(),
+                loan.terms().currency().getCurrencyCode());
+    }
+}

@@ -1,0 +1,45 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.ledger.LoanPosition;
+
+import java.time.LocalDate;
+import java.util.zip.CRC32;
+
+/**
+ * When a loan next needs the daily scan, and which shard of the work-queue index it sits in. A loan that is not
+ * overdue is next looked at the day after its next due date, so healthy loans cost no reads until then.
+ */
+public final class ReviewSchedule {
+
+    private final int shards;
+
+    public ReviewSchedule(int shards) {
+        if (shards < 1 || shards > 100) {
+            throw new IllegalArgumentException("review shards must be 1..100, was " + shards);
+        }
+        this.shards = shards;
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    /** The next review date after {@code businessDate}, or {@code null} when the loan needs no more scans. */
+    public LocalDate nextReview(LoanPosition position, LocalDate businessDate) {
+        if (position.isClosed() || position.isFullyPaid()) {
+            return null;
+        }
+        if (position.isOverdue()) {
+            return businessDate.plusDays(1);
+        }
+        LocalDate next = position.nextUnpaid().orElseThrow().dueDate().plusDays(1);
+        return next.isAfter(businessDate) ? next : businessDate.plusDays(1);
+    }
+
+    /** A stable shard for the loan id (CRC32), so a loan always lands in the same partition of the index. */
+    public int shardOf(String loanId) {
+        CRC32 crc = new CRC32();
+        crc.update(loanId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shards);
+    }
+}

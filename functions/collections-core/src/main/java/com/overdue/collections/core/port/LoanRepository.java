@@ -1,0 +1,24 @@
+package com.overdue.collections.core.port;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The loan ledger store: loan records, their applied events, and the work-queue index of loans to review. */
+public interface LoanRepository {
+
+    Optional<LoanRecord> findLoan(String loanId);
+
+    List<StoredEvent> findEvents(String loanId);
+
+    /**
+     * Writes the change atomically.
+     *
+     * @throws DuplicateEventException when the change's event id is already stored
+     * @throws StaleLoanException      when the loan is no longer at the expected version
+     */
+    void save(LoanChange change);
+
+    /** Loans of one time zone and shard whose next review date is on or before {@code date}. */
+    ReviewPage findDueForReview(String timeZone, int shard, LocalDate date, String cursor, int limit);
+}

@@ -1,0 +1,64 @@
+package com.overdue.collections.lambda.config;
+
+import com.overdue.collections.core.application.CollectionsSettings;
+import com.overdue.collections.core.application.IngestEventUseCase;
+import com.overdue.collections.core.application.OverdueScanUseCase;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.WorkDispatcher;
+import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
+import com.overdue.collections.lambda.sqs.SqsWorkDispatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** Wires the core use cases to the AWS adapters; the only place that knows both. */
+@ApplicationScoped
+public class CollectionsBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    CollectionsSettings settings(@ConfigProperty(name = "collections.review-shards") int reviewShards) {
+        return CollectionsSettings.defaults(reviewShards);
+    }
+
+    @Produces
+    @Singleton
+    LoanRepository loanRepository(DynamoDbClient dynamoDb,
+                                  @ConfigProperty(name = "collections.table-name") String tableName,
+                                  @ConfigProperty(name = "collections.review-shards") int reviewShards) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        return new DynamoDbLoanRepository(enhanced, tableName, reviewShards);
+    }
+
+    @Produces
+    @Singleton
+    WorkDispatcher workDispatcher(SqsClient sqs,
+                                  @ConfigProperty(name = "collections.work-queue-url") String queueUrl) {
+        return new SqsWorkDispatcher(sqs, queueUrl);
+    }
+
+    @Produces
+    @Singleton
+    IngestEventUseCase ingestEventUseCase(LoanRepository loans, CollectionsSettings settings, Clock clock) {
+        return new IngestEventUseCase(loans, settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    OverdueScanUseCase overdueScanUseCase(LoanRepository loans, WorkDispatcher dispatcher,
+                                          CollectionsSettings settings, Clock clock) {
+        return new OverdueScanUseCase(loans, dispatcher, settings, clock);
+    }
+}

@@ -1,0 +1,74 @@
+package com.overdue.collections.lambda.dynamodb;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * {@code BORROWER#<id> / PROFILE}: contact details. This is the only item holding PII; the table is encrypted at
+ * rest with KMS and nothing here is ever logged.
+ */
+@DynamoDbBean
+@RegisterForReflection
+public class BorrowerItem {
+    private String pk;
+    private String sk;
+    private String firstName;
+    private String middleName;
+    private String lastName;
+    private String locale;
+    private String timeZone;
+    private String email;
+    private String phone;
+    private String dateOfBirth;
+    private String nationalId;
+    private String addressLine1;
+    private String addressLine2;
+    private String city;
+    private String state;
+    private String postalCode;
+    private String country;
+
+    @DynamoDbPartitionKey
+    @DynamoDbAttribute("PK")
+    public String getPk() { return pk; }
+    public void setPk(String pk) { this.pk = pk; }
+
+    @DynamoDbSortKey
+    @DynamoDbAttribute("SK")
+    public String getSk() { return sk; }
+    public void setSk(String sk) { this.sk = sk; }
+
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String v) { this.firstName = v; }
+    public String getMiddleName() { return middleName; }
+    public void setMiddleName(String v) { this.middleName = v; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String v) { this.lastName = v; }
+    public String getLocale() { return locale; }
+    public void setLocale(String v) { this.locale = v; }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(String v) { this.timeZone = v; }
+    public String getEmail() { return email; }
+    public void setEmail(String v) { this.email = v; }
+    public String getPhone() { return phone; }
+    public void setPhone(String v) { this.phone = v; }
+    public String getDateOfBirth() { return dateOfBirth; }
+    public void setDateOfBirth(String v) { this.dateOfBirth = v; }
+    public String getNationalId() { return nationalId; }
+    public void setNationalId(String v) { this.nationalId = v; }
+    public String getAddressLine1() { return addressLine1; }
+    public void setAddressLine1(String v) { this.addressLine1 = v; }
+    public String getAddressLine2() { return addressLine2; }
+    public void setAddressLine2(String v) { this.addressLine2 = v; }
+    public String getCity() { return city; }
+    public void setCity(String v) { this.city = v; }
+    public String getState() { return state; }
+    public void setState(String v) { this.state = v; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String v) { this.postalCode = v; }
+    public String getCountry() { return country; }
+    public void setCountry(String v) { this.country = v; }
+}

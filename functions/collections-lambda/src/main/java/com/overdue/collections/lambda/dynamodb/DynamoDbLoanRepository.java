@@ -1,0 +1,235 @@
+package com.overdue.collections.lambda.dynamodb;
+
+import com.overdue.collections.core.delinquency.DelinquencyChange;
+import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.port.DuplicateEventException;
+import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.LoanSnapshotCodec;
+import com.overdue.collections.core.port.ReviewPage;
+import com.overdue.collections.core.port.StaleLoanException;
+import com.overdue.collections.core.port.StoredEvent;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link LoanRepository} on the single DynamoDB table: every multi-item change is one TransactWriteItems with the
+ * loan's version checked (VersionedRecordExtension) and the event written only if its id is new.
+ */
+public final class DynamoDbLoanRepository implements LoanRepository {
+
+    private static final String META = "META";
+    private static final Expression NEW_ITEM = Expression.builder().expression("attribute_not_exists(PK)").build();
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final LoanTable table;
+    private final int shards;
+    private final LoanSnapshotCodec codec = new LoanSnapshotCodec();
+
+    public DynamoDbLoanRepository(DynamoDbEnhancedClient enhanced, String tableName, int shards) {
+        this.enhanced = enhanced;
+        this.table = new LoanTable(enhanced, tableName);
+        this.shards = shards;
+    }
+
+    static String loanKey(String loanId) {
+        return "LOAN#" + loanId;
+    }
+
+    static String shardKey(String timeZone, int shard) {
+        return String.format("REVIEW#%s#%02d", timeZone, shard);
+    }
+
+    @Override
+    public Optional<LoanRecord> findLoan(String loanId) {
+        LoanItem item = table.loans.getItem(r -> r.key(Key.builder().partitionValue(loanKey(loanId)).sortValue(META)
+                .build()).consistentRead(true));
+        return Optional.ofNullable(item).map(this::toRecord);
+    }
+
+    @Override
+    public List<StoredEvent> findEvents(String loanId) {
+        List<StoredEvent> out = new ArrayList<>();
+        table.events.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(loanKey(loanId))
+                                .sortValue("EVT#").build()))
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .forEach(e -> out.add(new StoredEvent(loanId, e.getEventId(), e.getType(),
+                        Instant.parse(e.getOccurredAt()), e.getBody())));
+        return out;
+    }
+
+    @Override
+    public void save(LoanChange change) {
+        LoanRecord record = change.record();
+        LoanItem loan = toItem(record, change.expectedVersion());
+        if (change.event() == null && change.borrower() == null && change.delinquencyChange() == null) {
+            try {
+                table.loans.putItem(loan);
+            } catch (ConditionalCheckFailedException e) {
+                throw new StaleLoanException(record.loanId(), change.expectedVersion());
+            }
+            return;
+        }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table.loans, loan);
+        if (change.event() != null) {
+            tx.addPutItem(table.events, TransactPutItemEnhancedRequest.builder(EventItem.class)
+                    .item(toItem(change.event())).conditionExpression(NEW_ITEM).build());
+        }
+        if (change.borrower() != null) {
+            tx.addPutItem(table.borrowers, toItem(change.borrower()));
+        }
+        if (change.delinquencyChange() != null) {
+            tx.addPutItem(table.changes, TransactPutItemEnhancedRequest.builder(DelinquencyChangeItem.class)
+                    .item(toItem(record.loanId(), record.version(), change.delinquencyChange()))
+                    .conditionExpression(NEW_ITEM).build());
+        }
+        try {
+            enhanced.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (change.event() != null && reasons.size() > 1 && isConditionFailure(reasons.get(1))) {
+                throw new DuplicateEventException(record.loanId(), change.event().eventId());
+            }
+            if (!reasons.isEmpty() && isConditionFailure(reasons.get(0))) {
+                throw new StaleLoanException(record.loanId(), change.expectedVersion());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public ReviewPage findDueForReview(String timeZone, int shard, LocalDate date, String cursor, int limit) {
+        QueryEnhancedRequest.Builder q = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder()
+                        .partitionValue(shardKey(timeZone, shard)).sortValue(date + "#\uffff").build()))
+                .limit(limit);
+        if (cursor != null) {
+            q.exclusiveStartKey(decodeCursor(cursor));
+        }
+        Page<LoanItem> page = table.loans.index(LoanTable.REVIEW_INDEX).query(q.build()).iterator().next();
+        List<LoanRecord> loans = page.items().stream().map(this::toRecord).toList();
+        return new ReviewPage(loans, page.lastEvaluatedKey() == null ? null : encodeCursor(page.lastEvaluatedKey()));
+    }
+
+    private static boolean isConditionFailure(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    private LoanRecord toRecord(LoanItem item) {
+        LoanSnapshotCodec.Snapshot s = codec.read(item.getSnapshot());
+        LocalDate next = item.getReviewAt() == null ? null : LocalDate.parse(item.getReviewAt().substring(0, 10));
+        return new LoanRecord(s.terms(), s.position(), s.status(), item.getVersion(), next);
+    }
+
+    private LoanItem toItem(LoanRecord record, long expectedVersion) {
+        LoanItem item = new LoanItem();
+        item.setPk(loanKey(record.loanId()));
+        item.setSk(META);
+        // VersionedRecordExtension: null means "must not exist yet"; otherwise it checks and increments.
+        item.setVersion(expectedVersion == 0 ? null : expectedVersion);
+        item.setBorrowerId(record.terms().borrowerId());
+        item.setTimeZone(record.terms().timeZone().getId());
+        item.setAsOf(record.position().asOf().toString());
+        item.setDaysPastDue(record.status().daysPastDue());
+        item.setSeverity(record.status().severity().name());
+        item.setBucket(record.status().bucket());
+        item.setSnapshot(codec.write(record.terms(), record.position(), record.status()));
+        if (record.nextReviewOn() != null) {
+            item.setReviewShard(shardKey(record.terms().timeZone().getId(), shardOf(record.loanId())));
+            item.setReviewAt(record.nextReviewOn() + "#" + record.loanId());
+        }
+        return item;
+    }
+
+    private int shardOf(String loanId) {
+        return new com.overdue.collections.core.application.ReviewSchedule(shards).shardOf(loanId);
+    }
+
+    private static EventItem toItem(StoredEvent event) {
+        EventItem item = new EventItem();
+        item.setPk(loanKey(event.loanId()));
+        item.setSk("EVT#" + event.eventId());
+        item.setEventId(event.eventId());
+        item.setType(event.type());
+        item.setOccurredAt(event.occurredAt().toString());
+        item.setBody(event.json());
+        return item;
+    }
+
+    private static BorrowerItem toItem(Borrower b) {
+        BorrowerItem item = new BorrowerItem();
+        item.setPk("BORROWER#" + b.borrowerId());
+        item.setSk("PROFILE");
+        item.setFirstName(b.firstName());
+        item.setMiddleName(b.middleName());
+        item.setLastName(b.lastName());
+        item.setLocale(b.locale());
+        item.setTimeZone(b.timeZone());
+        item.setEmail(b.email());
+        item.setPhone(b.phone());
+        item.setDateOfBirth(b.dateOfBirth() == null ? null : b.dateOfBirth().toString());
+        item.setNationalId(b.nationalId());
+        if (b.address() != null) {
+            item.setAddressLine1(b.address().line1());
+            item.setAddressLine2(b.address().line2());
+            item.setCity(b.address().city());
+            item.setState(b.address().state());
+            item.setPostalCode(b.address().postalCode());
+            item.setCountry(b.address().country());
+        }
+        return item;
+    }
+
+    private static DelinquencyChangeItem toItem(String loanId, long version, DelinquencyChange c) {
+        DelinquencyChangeItem item = new DelinquencyChangeItem();
+        item.setPk(loanKey(loanId));
+        // The loan version makes the key unique per write, so a change record can never collide with another.
+        item.setSk("BUCKET#" + c.on() + "#v" + version);
+        item.setOn(c.on().toString());
+        item.setFromBucket(c.fromBucket());
+        item.setToBucket(c.toBucket());
+        item.setFromSeverity(c.fromSeverity().name());
+        item.setToSeverity(c.toSeverity().name());
+        item.setDaysPastDue(c.daysPastDue());
+        item.setCause(c.cause());
+        return item;
+    }
+
+    private static String encodeCursor(Map<String, AttributeValue> key) {
+        return String.join("\u0001", key.get("PK").s(), key.get("SK").s(), key.get("reviewShard").s(),
+                key.get("reviewAt").s());
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor) {
+        String[] parts = cursor.split("\u0001", -1);
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("PK", AttributeValue.fromS(parts[0]));
+        key.put("SK", AttributeValue.fromS(parts[1]));
+        key.put("reviewShard", AttributeValue.fromS(parts[2]));
+        key.put("reviewAt", AttributeValue.fromS(parts[3]));
+        return key;
+    }
+}
