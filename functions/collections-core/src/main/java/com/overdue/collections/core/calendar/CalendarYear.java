@@ -41,10 +41,10 @@ public record CalendarYear(
         holidays = Map.copyOf(holidays);
         workingWeekends = Map.copyOf(workingWeekends);
         for (LocalDate date : holidays.keySet()) {
-            requireInYear(date);
+            requireInYear(year, date);
         }
         for (LocalDate date : workingWeekends.keySet()) {
-            requireInYear(date);
+            requireInYear(year, date);
             if (holidays.containsKey(date)) {
                 throw new IllegalArgumentException(date + " cannot be both a holiday and a working weekend day");
             }
@@ -62,7 +62,8 @@ public record CalendarYear(
         return !holidays.containsKey(date) && !weekend.contains(date.getDayOfWeek());
     }
 
-    private void requireInYear(LocalDate date) {
+    // Static: a compact constructor assigns the fields only after its body has run.
+    private static void requireInYear(int year, LocalDate date) {
         if (date.getYear() != year) {
             throw new IllegalArgumentException(date + " is outside the calendar year " + year);
         }
