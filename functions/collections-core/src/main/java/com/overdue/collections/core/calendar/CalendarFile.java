@@ -75,7 +75,8 @@ final class CalendarFile {
         String source = text(root, "source", "source");
         Map<LocalDate, Integer> holidayIndex = new HashMap<>();
         Map<LocalDate, String> holidays = entries(root, "holidays", year, holidayIndex);
-        Map<LocalDate, Integer> workingIndex = new HashMap<>();
+        // Listed order, so that a file with several mistakes always reports the same one first.
+        Map<LocalDate, Integer> workingIndex = new LinkedHashMap<>();
         Map<LocalDate, String> workingWeekends = entries(root, "workingWeekends", year, workingIndex);
         for (Map.Entry<LocalDate, Integer> working : workingIndex.entrySet()) {
             LocalDate date = working.getKey();
