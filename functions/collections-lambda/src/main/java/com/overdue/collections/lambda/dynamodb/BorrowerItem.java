@@ -1,16 +1,11 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * {@code BORROWER#<id> / PROFILE}: contact details. This is the only item holding PII; the table is encrypted at
  * rest with KMS and nothing here is ever logged.
  */
-@DynamoDbBean
 @RegisterForReflection
 public class BorrowerItem {
     private String pk;
@@ -31,13 +26,9 @@ public class BorrowerItem {
     private String postalCode;
     private String country;
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute("PK")
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute("SK")
     public String getSk() { return sk; }
     public void setSk(String sk) { this.sk = sk; }
 

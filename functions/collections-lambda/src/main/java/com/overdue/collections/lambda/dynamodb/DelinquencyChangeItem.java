@@ -1,13 +1,8 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /** {@code LOAN#<id> / BUCKET#<date>#v<version>}: one bucket/severity change, immutable history. */
-@DynamoDbBean
 @RegisterForReflection
 public class DelinquencyChangeItem {
     private String pk;
@@ -20,13 +15,9 @@ public class DelinquencyChangeItem {
     private Integer daysPastDue;
     private String cause;
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute("PK")
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute("SK")
     public String getSk() { return sk; }
     public void setSk(String sk) { this.sk = sk; }
 

@@ -1,13 +1,8 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /** {@code LOAN#<id> / EVT#<eventId>}: an applied event, written once (idempotency key and replay source). */
-@DynamoDbBean
 @RegisterForReflection
 public class EventItem {
     private String pk;
@@ -17,13 +12,9 @@ public class EventItem {
     private String occurredAt;
     private String body;
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute("PK")
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute("SK")
     public String getSk() { return sk; }
     public void setSk(String sk) { this.sk = sk; }
 

@@ -1,19 +1,11 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * {@code LOAN#<id> / META}: the loan snapshot (one JSON attribute), a few plain attributes for the console and
  * queries, the optimistic-locking version, and the sparse work-queue index keys (absent once no review is due).
  */
-@DynamoDbBean
 @RegisterForReflection
 public class LoanItem {
     private String pk;
@@ -29,17 +21,11 @@ public class LoanItem {
     private String reviewShard;
     private String reviewAt;
 
-    @DynamoDbPartitionKey
-    @DynamoDbAttribute("PK")
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
 
-    @DynamoDbSortKey
-    @DynamoDbAttribute("SK")
     public String getSk() { return sk; }
     public void setSk(String sk) { this.sk = sk; }
-
-    @DynamoDbVersionAttribute
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 
@@ -63,12 +49,8 @@ public class LoanItem {
 
     public String getSnapshot() { return snapshot; }
     public void setSnapshot(String snapshot) { this.snapshot = snapshot; }
-
-    @DynamoDbSecondaryPartitionKey(indexNames = LoanTable.REVIEW_INDEX)
     public String getReviewShard() { return reviewShard; }
     public void setReviewShard(String reviewShard) { this.reviewShard = reviewShard; }
-
-    @DynamoDbSecondarySortKey(indexNames = LoanTable.REVIEW_INDEX)
     public String getReviewAt() { return reviewAt; }
     public void setReviewAt(String reviewAt) { this.reviewAt = reviewAt; }
 }

@@ -2,7 +2,6 @@ package com.overdue.collections.lambda.dynamodb;
 
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -16,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The single table {@code collections}: typed views of its item kinds (schemas built at run time, never in static
- * fields, for the native image) and, for local runs and tests, its creation with the same keys and index as
+ * The single table {@code collections}: typed views of its item kinds (schemas built at run time, never held in
+ * static fields, for the native image) and, for local runs and tests, its creation with the same keys and index as
  * template.yaml.
  */
 public final class LoanTable {
@@ -32,10 +31,10 @@ public final class LoanTable {
 
     public LoanTable(DynamoDbEnhancedClient enhanced, String tableName) {
         this.tableName = tableName;
-        this.loans = enhanced.table(tableName, TableSchema.fromBean(LoanItem.class));
-        this.events = enhanced.table(tableName, TableSchema.fromBean(EventItem.class));
-        this.changes = enhanced.table(tableName, TableSchema.fromBean(DelinquencyChangeItem.class));
-        this.borrowers = enhanced.table(tableName, TableSchema.fromBean(BorrowerItem.class));
+        this.loans = enhanced.table(tableName, ItemSchemas.loan());
+        this.events = enhanced.table(tableName, ItemSchemas.event());
+        this.changes = enhanced.table(tableName, ItemSchemas.delinquencyChange());
+        this.borrowers = enhanced.table(tableName, ItemSchemas.borrower());
     }
 
     /** Creates the table as template.yaml declares it; an existing table is left as it is. */

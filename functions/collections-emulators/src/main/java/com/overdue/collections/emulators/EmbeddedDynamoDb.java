@@ -1,0 +1,136 @@
+package com.overdue.collections.emulators;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * DynamoDB Local running in this JVM, in memory, on a free loopback port: the embedded default of the local runner,
+ * the tests and the benchmarks. No AWS account, no Docker, no network.
+ */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+    }
+
+    public static EmbeddedDynamoDb start() {
+        configureNativeLibrary();
+        int port = freePort();
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            return new EmbeddedDynamoDb(server, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * DynamoDB Local stores tables in SQLite through sqlite4java, whose native library Maven puts on the class path
+     * as a plain {@code .so}/{@code .dylib}/{@code .dll} file. Copy it to a temporary folder under the name
+     * sqlite4java looks for and point {@code sqlite4java.library.path} at it.
+     */
+    private static synchronized void configureNativeLibrary() {
+        if (System.getProperty("sqlite4java.library.path") != null) {
+            return;
+        }
+        try {
+            Path dir = Files.createTempDirectory("sqlite4java");
+            dir.toFile().deleteOnExit();
+            int copied = 0;
+            for (Path candidate : nativeLibraryCandidates()) {
+                String name = candidate.getFileName().toString();
+                if (name.contains("sqlite4java") && (name.endsWith(".so") || name.endsWith(".dylib")
+                        || name.endsWith(".dll")) && Files.isRegularFile(candidate)) {
+                    Path copy = dir.resolve(name.replaceAll("-\\d+\\.\\d+\\.\\d+", ""));
+                    Files.copy(candidate, copy, StandardCopyOption.REPLACE_EXISTING);
+                    copy.toFile().deleteOnExit();
+                    copied++;
+                }
+            }
+            if (copied == 0) {
+                throw new IllegalStateException("sqlite4java native library not found next to the sqlite4java jar "
+                        + "or on the class path; depend on com.amazonaws:DynamoDBLocal with its runtime dependencies");
+            }
+            System.setProperty("sqlite4java.library.path", dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Where Maven leaves the native files: on the plain class path, in the folder of the sqlite4java jar (a copied
+     * lib/ folder), or beside it in the local repository layout (surefire and Quarkus tests hide the class path).
+     */
+    private static List<Path> nativeLibraryCandidates() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                out.add(Path.of(entry));
+            }
+        }
+        try {
+            Path jar = Path.of(Class.forName("com.almworks.sqlite4java.SQLite").getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            Path folder = jar.getParent();
+            try (Stream<Path> files = Files.list(folder)) {
+                files.forEach(out::add);
+            }
+            // ~/.m2/repository/com/almworks/sqlite4java/sqlite4java/<v>/ → ../../libsqlite4java-*/<v>/
+            Path group = folder.getParent().getParent();
+            String version = folder.getFileName().toString();
+            try (Stream<Path> artifacts = Files.list(group)) {
+                for (Path artifact : artifacts.toList()) {
+                    Path versioned = artifact.resolve(version);
+                    if (Files.isDirectory(versioned)) {
+                        try (Stream<Path> files = Files.list(versioned)) {
+                            files.forEach(out::add);
+                        }
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the class path entries alone
+        }
+        return out;
+    }
+}
