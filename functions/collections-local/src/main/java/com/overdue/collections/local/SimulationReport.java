@@ -1,0 +1,147 @@
+package com.overdue.collections.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.overdue.collections.core.delinquency.DelinquencyPolicy;
+import com.overdue.collections.core.delinquency.DelinquencyStatus;
+import com.overdue.collections.core.delinquency.Severity;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.port.LoanRecord;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a simulation did and where the portfolio stands at its last date: counts and amounts per currency. */
+final class SimulationReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> BUCKETS = bucketNames();
+    private static final Comparator<String> BUCKET_ORDER = Comparator.comparingInt(BUCKETS::indexOf);
+
+    final LocalDate from;
+    final LocalDate to;
+    long eventsApplied;
+    long eventsDuplicate;
+    long eventsRejected;
+    long eventsAfterWindow;
+    long loansScanned;
+    long workItems;
+    long delinquencyChanges;
+    int loans;
+    /** severity → count. */
+    final Map<String, Integer> bySeverity = new TreeMap<>();
+    /** bucket (by loan DPD) → count, in the configured bucket order. */
+    final Map<String, Integer> byBucket = new TreeMap<>(BUCKET_ORDER);
+    /** currency → bucket (per installment) → overdue amount. */
+    final Map<String, Map<String, BigDecimal>> overdueByCurrencyAndBucket = new TreeMap<>();
+    /** currency → principal outstanding. */
+    final Map<String, BigDecimal> principalOutstanding = new TreeMap<>();
+
+    SimulationReport(LocalDate from, LocalDate to) {
+        this.from = from;
+        this.to = to;
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.name(), 0);
+        }
+    }
+
+    private static List<String> bucketNames() {
+        List<String> names = new ArrayList<>();
+        names.add(DelinquencyPolicy.CURRENT_BUCKET);
+        DelinquencyPolicy.DEFAULT.buckets().forEach(b -> names.add(b.name()));
+        return names;
+    }
+
+    void add(LoanRecord loan, LoanPosition position, DelinquencyStatus status) {
+        loans++;
+        bySeverity.merge(status.severity().name(), 1, Integer::sum);
+        byBucket.merge(status.bucket(), 1, Integer::sum);
+        String currency = loan.terms().currency().getCurrencyCode();
+        Map<String, BigDecimal> buckets = overdueByCurrencyAndBucket.computeIfAbsent(currency,
+                c -> new TreeMap<>(BUCKET_ORDER));
+        status.overdueByBucket().forEach((bucket, amount) -> buckets.merge(bucket, amount.amount(), BigDecimal::add));
+        principalOutstanding.merge(currency,
+                position.outstanding(com.overdue.collections.core.loan.Component.PRINCIPAL).amount(), BigDecimal::add);
+    }
+
+    void print(PrintStream out) {
+        out.printf("%nPortfolio on %s (%d loans)%n", to, loans);
+        out.println("  severity   loans");
+        bySeverity.forEach((k, v) -> out.printf("  %-9s %6d%n", k, v));
+        out.println("  bucket     loans   (bucket of the loan's oldest unpaid installment)");
+        byBucket.forEach((k, v) -> out.printf("  %-9s %6d%n", k, v));
+        overdueByCurrencyAndBucket.forEach((currency, buckets) -> {
+            out.printf("  overdue %s by installment bucket:%n", currency);
+            BigDecimal total = BigDecimal.ZERO;
+            for (Map.Entry<String, BigDecimal> e : buckets.entrySet()) {
+                out.printf("    %-9s %16s%n", e.getKey(), e.getValue().toPlainString());
+                total = total.add(e.getValue());
+            }
+            out.printf("    %-9s %16s%n", "total", total.toPlainString());
+            out.printf("    principal outstanding %s%n", principalOutstanding.get(currency).toPlainString());
+        });
+        out.printf("Events: %d applied, %d duplicate (no-op), %d rejected (see rejected.jsonl), %d after the window%n",
+                eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
+        out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
+                workItems, delinquencyChanges);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("from", from.toString());
+        n.put("to", to.toString());
+        n.put("loans", loans);
+        ObjectNode events = n.putObject("events");
+        events.put("applied", eventsApplied).put("duplicate", eventsDuplicate).put("rejected", eventsRejected)
+                .put("afterWindow", eventsAfterWindow);
+        ObjectNode scans = n.putObject("scans");
+        scans.put("loanReviews", loansScanned).put("workItems", workItems).put("delinquencyChanges",
+                delinquencyChanges);
+        ObjectNode sev = n.putObject("loansBySeverity");
+        bySeverity.forEach(sev::put);
+        ObjectNode buckets = n.putObject("loansByBucket");
+        byBucket.forEach(buckets::put);
+        ObjectNode overdue = n.putObject("overdueByCurrencyAndBucket");
+        overdueByCurrencyAndBucket.forEach((c, m) -> {
+            ObjectNode cur = overdue.putObject(c);
+            m.forEach((b, v) -> cur.put(b, v.toPlainString()));
+        });
+        ObjectNode principal = n.putObject("principalOutstanding");
+        principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
+        return n;
+    }
+
+    String toHtml() {
+        StringBuilder h = new StringBuilder();
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Collections run ")
+                .append(from).append(" to ").append(to).append("</title><style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;"
+                        + "text-align:right}th{background:#eee}</style></head><body>");
+        h.append("<h1>Collections run ").append(from).append(" → ").append(to).append("</h1>");
+        h.append("<p>").append(loans).append(" loans; events ").append(eventsApplied).append(" applied, ")
+                .append(eventsDuplicate).append(" duplicate, ").append(eventsRejected).append(" rejected; ")
+                .append(loansScanned).append(" loan reviews, ").append(workItems).append(" work items, ")
+                .append(delinquencyChanges).append(" bucket/severity changes.</p>");
+        table(h, "Loans by severity", bySeverity);
+        table(h, "Loans by bucket", byBucket);
+        overdueByCurrencyAndBucket.forEach((c, m) -> {
+            Map<String, String> rows = new TreeMap<>(BUCKET_ORDER);
+            m.forEach((b, v) -> rows.put(b, v.toPlainString()));
+            table(h, "Overdue " + c + " by installment bucket", rows);
+        });
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void table(StringBuilder h, String title, Map<String, ?> rows) {
+        h.append("<h2>").append(title).append("</h2><table><tr><th>key</th><th>value</th></tr>");
+        rows.forEach((k, v) -> h.append("<tr><td>").append(k).append("</td><td>").append(v).append("</td></tr>"));
+        h.append("</table>");
+    }
+
+}
