@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Lints the SAM template in two passes, failing on any finding (errors, warnings and informational):
+#   1. cfn-lint on template.yaml as written;
+#   2. the SAM transform (aws-sam-translator, the translator SAM CLI uses), then cfn-lint on the CloudFormation
+#      it produces. cfn-lint 1.x checks SAM resources against a schema only, so without this pass a misspelt
+#      event property or a dangling !GetAtt inside a function's Events goes unnoticed until deployment.
+# Both passes run offline: no AWS credentials or calls (managed policies named by ARN need no look-up).
+#
+#   scripts/lint-template.sh [TEMPLATE]     default: template.yaml at the repo root
+#
+# Prints one OK line on success. On failure prints the findings; findings of pass 2 point into the
+# transformed template, which is then kept and its path printed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+template="${1:-$root/template.yaml}"
+[[ -f "$template" ]] || { echo "lint-template: no such file: $template" >&2; exit 2; }
+
+venv="$("$root/scripts/tools.sh" --venv)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/lint-template.XXXXXX")"
+keep_work=false
+cleanup() { $keep_work || rm -rf "$work"; }
+trap cleanup EXIT
+
+cfn_lint() {
+  "$venv/bin/cfn-lint" --include-checks I --non-zero-exit-code informational -- "$1"
+}
+
+# Pass 1: the template as written.
+if ! cfn_lint "$template"; then
+  echo "lint-template: FAILED (cfn-lint on $template)" >&2
+  exit 1
+fi
+
+# Pass 2: SAM transform, then lint the result.
+transformed="$work/$(basename "${template%.*}").transformed.json"
+if ! AWS_DEFAULT_REGION=us-east-1 "$venv/bin/python" - "$template" "$transformed" <<'PY'
+import json
+import sys
+
+from cfnlint.decode import decode
+from samtranslator.model.exceptions import InvalidDocumentException
+from samtranslator.translator.transform import transform
+
+source, target = sys.argv[1], sys.argv[2]
+template, matches = decode(source)
+if matches:
+    for match in matches:
+        print(match, file=sys.stderr)
+    sys.exit(1)
+template = json.loads(json.dumps(template))  # plain dicts and strings for the translator
+
+
+def as_s3(uri):
+    # The translator accepts only s3:// code locations; `sam build`/`sam deploy` upload the local artifact.
+    if isinstance(uri, str) and not uri.startswith("s3://"):
+        return "s3://local-artifact/" + uri
+    return uri
+
+
+function_globals = template.get("Globals", {}).get("Function", {})
+if "CodeUri" in function_globals:
+    function_globals["CodeUri"] = as_s3(function_globals["CodeUri"])
+for resource in template.get("Resources", {}).values():
+    properties = resource.get("Properties") or {}
+    if resource.get("Type") == "AWS::Serverless::Function" and "CodeUri" in properties:
+        properties["CodeUri"] = as_s3(properties["CodeUri"])
+
+
+class NoManagedPolicyLookup:
+    """Managed policies named by ARN need no look-up; one named by bare name would fail the transform."""
+
+    def load(self):
+        return {}
+
+
+try:
+    output = transform(template, {}, NoManagedPolicyLookup())
+except InvalidDocumentException as error:
+    for cause in error.causes:
+        print("SAM transform: " + cause.message, file=sys.stderr)
+    sys.exit(1)
+with open(target, "w", encoding="utf-8") as out:
+    json.dump(output, out, indent=1)
+PY
+then
+  echo "lint-template: FAILED (SAM transform of $template)" >&2
+  exit 1
+fi
+if ! cfn_lint "$transformed"; then
+  keep_work=true
+  echo "lint-template: FAILED (cfn-lint on the SAM-transformed template, kept at $transformed)" >&2
+  exit 1
+fi
+
+versions="$("$venv/bin/python" -c 'import importlib.metadata as m; print("cfn-lint", m.version("cfn-lint") + ",", "aws-sam-translator", m.version("aws-sam-translator"))')"
+echo "lint-template: OK $(realpath --relative-to="$PWD" "$template" 2>/dev/null || echo "$template") ($versions; as written and SAM-transformed)"
