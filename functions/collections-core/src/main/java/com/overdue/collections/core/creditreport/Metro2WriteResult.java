@@ -19,4 +19,12 @@ public record Metro2WriteResult(Metro2TrailerTotals totals, List<FieldAdjustment
     public int baseRecordsWritten() {
         return totals.totalBaseRecords();
     }
+
+    /**
+     * A file without base segments is still well-formed, but moov-io/metro2 rejects it (Total Base Records is a
+     * required, non-zero field) and there is nothing for a bureau to load: do not submit it.
+     */
+    public boolean submittable() {
+        return baseRecordsWritten() > 0;
+    }
 }
