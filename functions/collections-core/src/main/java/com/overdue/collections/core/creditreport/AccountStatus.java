@@ -47,13 +47,4 @@ public enum AccountStatus {
     public boolean isChargeOff() {
         return this == CHARGED_OFF || this == PAID_AFTER_CHARGE_OFF;
     }
-
-    public static AccountStatus fromCode(String code) {
-        for (AccountStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown Metro 2 account status code: " + code);
-    }
 }

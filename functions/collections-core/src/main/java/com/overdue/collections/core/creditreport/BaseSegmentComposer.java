@@ -178,7 +178,9 @@ final class BaseSegmentComposer {
         /** The account number must reach the bureau unchanged, or it would not match the account they hold. */
         String identifier(String name, String value, Metro2Field field) {
             Metro2CharacterSet.Cleaned cleaned = Metro2CharacterSet.clean(value);
-            if (cleaned.transliterated() > 0 || cleaned.blanked() > 0 || !cleaned.text().equals(value.strip().toUpperCase(Locale.ROOT))) {
+            boolean unchanged = cleaned.transliterated() == 0 && cleaned.blanked() == 0
+                    && cleaned.text().equals(value.strip().toUpperCase(Locale.ROOT));
+            if (!unchanged) {
                 problems.add(name + " has characters outside the Metro 2 character set");
             } else if (cleaned.text().isEmpty()) {
                 problems.add(name + " is blank");

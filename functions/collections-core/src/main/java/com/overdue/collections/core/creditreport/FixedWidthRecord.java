@@ -25,7 +25,8 @@ final class FixedWidthRecord {
 
     FixedWidthRecord alphanumeric(Metro2Field field, String value) {
         if (value.length() > field.length()) {
-            throw new IllegalArgumentException(field + " holds " + field.length() + " characters, got " + value.length());
+            throw new IllegalArgumentException(
+                    field + " holds " + field.length() + " characters, got " + value.length());
         }
         for (int i = 0; i < value.length(); i++) {
             if (!Metro2CharacterSet.isAllowed(value.charAt(i))) {

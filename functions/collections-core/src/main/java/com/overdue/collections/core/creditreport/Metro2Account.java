@@ -65,7 +65,9 @@ public record Metro2Account(
         Objects.requireNonNull(accountStatus, "accountStatus");
         Objects.requireNonNull(paymentHistoryProfile, "paymentHistoryProfile");
         specialComment = specialComment == null ? "" : specialComment;
-        complianceConditionCode = complianceConditionCode == null ? ComplianceConditionCode.NONE : complianceConditionCode;
+        complianceConditionCode = complianceConditionCode == null
+                ? ComplianceConditionCode.NONE
+                : complianceConditionCode;
         currentBalance = currentBalance == null ? BigDecimal.ZERO : currentBalance;
         amountPastDue = amountPastDue == null ? BigDecimal.ZERO : amountPastDue;
         originalChargeOffAmount = originalChargeOffAmount == null ? BigDecimal.ZERO : originalChargeOffAmount;

@@ -81,7 +81,8 @@ final class SamplePortfolio {
         ReportedStatus reported = POLICY.classify(AccountStanding.chargedOff(200, new BigDecimal("3210.55")));
         return delinquentLoan(accountNumber, 200)
                 .accountStatus(reported.status())
-                .paymentHistoryProfile(PaymentHistoryProfile.of("6543210000000000000BBBBB").shift(reported.historyCode()))
+                .paymentHistoryProfile(
+                        PaymentHistoryProfile.of("6543210000000000000BBBBB").shift(reported.historyCode()))
                 .originalChargeOffAmount(new BigDecimal("3210.55"))
                 .amountPastDue(new BigDecimal("3210.55"))
                 .dateClosed(CYCLE_END.minusDays(10));
