@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -42,12 +44,23 @@ final class BaseSegmentComposer {
     private static final BigInteger MAX_AMOUNT = BigInteger.valueOf(999_999_999L);
 
     private static final String PROCESSING_INDICATOR_VALUE = "1";
-    private static final Pattern ACCOUNT_TYPE_CODE_FORMAT = Pattern.compile("[0-9A-Z]{2}");
-    private static final Pattern SPECIAL_COMMENT_CODE_FORMAT = Pattern.compile("([0-9A-Z]{1,2})?");
-    private static final Pattern GENERATION_CODE_FORMAT = Pattern.compile("[JS2-9]?");
-    private static final Pattern STATE_CODE_FORMAT = Pattern.compile("[A-Z]{2}");
-    private static final Pattern COUNTRY_CODE_FORMAT = Pattern.compile("([A-Z]{2})?");
-    private static final Pattern ONE_LETTER_FORMAT = Pattern.compile("[A-Z]?");
+    /** Account Type codes of the Credit Reporting Resource Guide, as moov-io/metro2 v0.9.2 accepts them. */
+    private static final Set<String> ACCOUNT_TYPES = Set.of(
+            "00", "01", "02", "03", "04", "05", "06", "07", "08", "0A", "0C", "0F", "0G", "10", "11", "12", "13",
+            "15", "17", "18", "19", "20", "25", "26", "29", "2A", "2C", "37", "3A", "43", "47", "48", "4D", "50",
+            "5A", "5B", "65", "66", "67", "68", "69", "6A", "6B", "6D", "70", "71", "72", "73", "74", "75", "77",
+            "7A", "7B", "89", "8A", "8B", "90", "91", "92", "93", "95", "9A", "9B");
+
+    /** Special Comment codes, as moov-io/metro2 v0.9.2 accepts them; blank means none. */
+    private static final Set<String> SPECIAL_COMMENTS = Set.of(
+            "", "B", "C", "H", "I", "M", "O", "S", "V", "AB", "AC", "AH", "AI", "AM", "AN", "AO", "AP", "AS", "AT",
+            "AU", "AV", "AW", "AX", "AZ", "BA", "BB", "BC", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BK", "BL",
+            "BN", "BO", "BP", "BS", "BT", "CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP", "CS", "DE");
+
+    private static final Predicate<String> GENERATION_CODE_FORMAT = Pattern.compile("[JS2-9]?").asMatchPredicate();
+    private static final Predicate<String> STATE_CODE_FORMAT = Pattern.compile("[A-Z]{2}").asMatchPredicate();
+    private static final Predicate<String> COUNTRY_CODE_FORMAT = Pattern.compile("([A-Z]{2})?").asMatchPredicate();
+    private static final Predicate<String> ONE_LETTER_FORMAT = Pattern.compile("[A-Z]?").asMatchPredicate();
     private static final Pattern POSTAL_CODE_FORMAT = Pattern.compile("[0-9A-Z]{1,9}");
     private static final Pattern TERMS_DURATION_CODE_FORMAT = Pattern.compile("LOC|REV");
     private static final Pattern NUMBER_OF_INSTALLMENTS_FORMAT = Pattern.compile("[0-9]{1,3}");
@@ -63,7 +76,7 @@ final class BaseSegmentComposer {
 
         String accountNumber = draft.identifier("consumerAccountNumber", account.consumerAccountNumber(),
                 CONSUMER_ACCOUNT_NUMBER);
-        String accountType = draft.code("accountType", account.accountType(), ACCOUNT_TYPE_CODE_FORMAT);
+        String accountType = draft.code("accountType", account.accountType(), ACCOUNT_TYPES::contains);
         String termsDuration = draft.termsDuration(account.termsDuration());
         long creditLimit = draft.amount("creditLimit", account.creditLimit());
         long highestCredit = draft.amount("highestCredit", account.highestCredit());
@@ -72,7 +85,7 @@ final class BaseSegmentComposer {
         long currentBalance = draft.amount("currentBalance", account.currentBalance());
         long amountPastDue = draft.amount("amountPastDue", account.amountPastDue());
         long originalChargeOff = draft.amount("originalChargeOffAmount", account.originalChargeOffAmount());
-        String specialComment = draft.code("specialComment", account.specialComment(), SPECIAL_COMMENT_CODE_FORMAT);
+        String specialComment = draft.code("specialComment", account.specialComment(), SPECIAL_COMMENTS::contains);
         String surname = draft.text("surname", account.surname(), SURNAME, true);
         String firstName = draft.text("firstName", account.firstName(), FIRST_NAME, true);
         String middleName = draft.text("middleName", account.middleName(), MIDDLE_NAME, false);
@@ -191,9 +204,9 @@ final class BaseSegmentComposer {
         }
 
         /** Codes are written as given (upper-cased) or not at all: a guessed code would misreport. */
-        String code(String name, String value, Pattern pattern) {
+        String code(String name, String value, Predicate<String> valid) {
             String code = Metro2CharacterSet.clean(value).text();
-            if (!pattern.matcher(code).matches()) {
+            if (!valid.test(code)) {
                 problems.add(name + " is not a valid Metro 2 code");
             }
             return code;

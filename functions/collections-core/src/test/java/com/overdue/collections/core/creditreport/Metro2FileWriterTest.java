@@ -143,6 +143,22 @@ class Metro2FileWriterTest {
     }
 
     @Test
+    void account_types_and_special_comments_outside_the_metro2_code_lists_are_refused_not_guessed() {
+        List<Metro2Account> accounts = List.of(
+                SamplePortfolio.currentLoan("ACC-TYPE").accountType("ZZ").build(),
+                SamplePortfolio.currentLoan("ACC-COMMENT").specialComment("QQ").build(),
+                SamplePortfolio.currentLoan("ACC-LOWER").accountType("0a").specialComment("au").build());
+
+        Metro2WriteResult result = writer.render(SamplePortfolio.reporter(), accounts).result();
+
+        assertThat(result.rejected()).extracting(RejectedAccount::consumerAccountNumber, RejectedAccount::reasons)
+                .containsExactly(
+                        tuple("ACC-TYPE", List.of("accountType is not a valid Metro 2 code")),
+                        tuple("ACC-COMMENT", List.of("specialComment is not a valid Metro 2 code")));
+        assertThat(result.baseRecordsWritten()).isEqualTo(1);
+    }
+
+    @Test
     void unusable_ssn_and_telephone_are_zero_filled_and_flagged_while_a_leading_country_code_is_dropped() {
         Metro2Account badNumbers = SamplePortfolio.currentLoan("ACC-PII-1")
                 .socialSecurityNumber("12-345").telephone("+86 138 0013 8000").build();
