@@ -245,15 +245,8 @@ final class BaseSegmentComposer {
         }
 
         String socialSecurityNumber(String value) {
-            String digits = value.replaceAll("[\\s-]", "");
-            if (digits.isEmpty()) {
-                return "";
-            }
-            if (!digits.matches("[0-9]{9}")) {
-                adjust("socialSecurityNumber", FieldAdjustment.Kind.OMITTED, "not nine digits; zero-filled");
-                return "";
-            }
-            return digits;
+            return digitsOrNothing("socialSecurityNumber", value.replaceAll("[\\s-]", ""),
+                    SOCIAL_SECURITY_NUMBER.length());
         }
 
         String telephone(String value) {
@@ -261,11 +254,16 @@ final class BaseSegmentComposer {
             if (digits.length() == 11 && digits.startsWith("1")) {
                 digits = digits.substring(1); // North American country code
             }
+            return digitsOrNothing("telephone", digits, TELEPHONE_NUMBER.length());
+        }
+
+        /** Exactly {@code count} digits, or nothing (zero-filled) and a flag: a partial number would misidentify. */
+        private String digitsOrNothing(String name, String digits, int count) {
             if (digits.isEmpty()) {
                 return "";
             }
-            if (!digits.matches("[0-9]{10}")) {
-                adjust("telephone", FieldAdjustment.Kind.OMITTED, "not a ten-digit number; zero-filled");
+            if (digits.length() != count || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                adjust(name, FieldAdjustment.Kind.OMITTED, "not " + count + " digits; zero-filled");
                 return "";
             }
             return digits;
