@@ -8,7 +8,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
     static URI dynamoEndpoint;
     static URI motoEndpoint;
     static String workQueueUrl;
+    static String workTopicArn;
 
     private EmbeddedDynamoDb dynamo;
     private MotoServer moto;
@@ -41,8 +44,14 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
         try (DynamoDbClient client = dynamoDb()) {
             LoanTable.create(client, TABLE);
         }
-        try (SqsClient sqs = sqs()) {
-            workQueueUrl = sqs.createQueue(b -> b.queueName("collections-work")).queueUrl();
+        try (SqsClient sqs = sqs(); SnsClient sns = sns()) {
+            // As in template.yaml: the scan publishes to a topic; each worker's queue is subscribed, raw delivery.
+            workTopicArn = sns.createTopic(b -> b.name("collections-work")).topicArn();
+            workQueueUrl = sqs.createQueue(b -> b.queueName("collections-work-test")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(workQueueUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(b -> b.topicArn(workTopicArn).protocol("sqs").endpoint(queueArn)
+                    .attributes(Map.of("RawMessageDelivery", "true")));
         }
         Map<String, String> config = new HashMap<>();
         client(config, "dynamodb", dynamoEndpoint);
@@ -50,7 +59,7 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
             client(config, service, motoEndpoint);
         }
         config.put("collections.table-name", TABLE);
-        config.put("collections.work-queue-url", workQueueUrl);
+        config.put("collections.work-topic-arn", workTopicArn);
         config.put("collections.review-shards", Integer.toString(SHARDS));
         return config;
     }
@@ -70,6 +79,11 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
 
     public static SqsClient sqs() {
         return SqsClient.builder().endpointOverride(motoEndpoint).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    public static SnsClient sns() {
+        return SnsClient.builder().endpointOverride(motoEndpoint).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).build();
     }
 

@@ -2,7 +2,7 @@ package com.overdue.collections.local;
 
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.sqs.SqsWorkDispatcher;
+import com.overdue.collections.lambda.sqs.WorkItemJson;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
     public void dispatch(List<WorkItem> items) {
         try {
             for (WorkItem item : items) {
-                out.write(SqsWorkDispatcher.toJson(item));
+                out.write(WorkItemJson.write(item));
                 out.write('\n');
                 sent++;
             }

@@ -3,17 +3,18 @@ package com.overdue.collections.lambda.config;
 import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.OverdueScanUseCase;
+import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
-import com.overdue.collections.lambda.sqs.SqsWorkDispatcher;
+import com.overdue.collections.lambda.sns.SnsWorkDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
 
@@ -35,7 +36,7 @@ public class CollectionsBeans {
 
     @Produces
     @Singleton
-    LoanRepository loanRepository(DynamoDbClient dynamoDb,
+    DynamoDbLoanRepository dynamoDbLoanRepository(DynamoDbClient dynamoDb,
                                   @ConfigProperty(name = "collections.table-name") String tableName,
                                   @ConfigProperty(name = "collections.review-shards") int reviewShards) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
@@ -44,9 +45,21 @@ public class CollectionsBeans {
 
     @Produces
     @Singleton
-    WorkDispatcher workDispatcher(SqsClient sqs,
-                                  @ConfigProperty(name = "collections.work-queue-url") String queueUrl) {
-        return new SqsWorkDispatcher(sqs, queueUrl);
+    LoanRepository loanRepository(DynamoDbLoanRepository repository) {
+        return repository;
+    }
+
+    @Produces
+    @Singleton
+    BorrowerDirectory borrowerDirectory(DynamoDbLoanRepository repository) {
+        return repository;
+    }
+
+    @Produces
+    @Singleton
+    WorkDispatcher workDispatcher(SnsClient sns,
+                                  @ConfigProperty(name = "collections.work-topic-arn") String topicArn) {
+        return new SnsWorkDispatcher(sns, topicArn);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package com.overdue.collections.lambda.dynamodb;
 
 import com.overdue.collections.core.delinquency.DelinquencyChange;
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * {@link LoanRepository} on the single DynamoDB table: every multi-item change is one TransactWriteItems with the
  * loan's version checked (VersionedRecordExtension) and the event written only if its id is new.
  */
-public final class DynamoDbLoanRepository implements LoanRepository {
+public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory {
 
     private static final String META = "META";
     private static final Expression NEW_ITEM = Expression.builder().expression("attribute_not_exists(PK)").build();
@@ -64,6 +65,21 @@ public final class DynamoDbLoanRepository implements LoanRepository {
         LoanItem item = table.loans.getItem(r -> r.key(Key.builder().partitionValue(loanKey(loanId)).sortValue(META)
                 .build()).consistentRead(true));
         return Optional.ofNullable(item).map(this::toRecord);
+    }
+
+    @Override
+    public Optional<Borrower> findBorrower(String borrowerId) {
+        BorrowerItem b = table.borrowers.getItem(r -> r.key(Key.builder().partitionValue("BORROWER#" + borrowerId)
+                .sortValue("PROFILE").build()));
+        if (b == null) {
+            return Optional.empty();
+        }
+        Borrower.PostalAddress address = b.getAddressLine1() == null && b.getCity() == null ? null
+                : new Borrower.PostalAddress(b.getAddressLine1(), b.getAddressLine2(), b.getCity(), b.getState(),
+                b.getPostalCode(), b.getCountry());
+        return Optional.of(new Borrower(borrowerId, b.getFirstName(), b.getMiddleName(), b.getLastName(),
+                b.getLocale(), b.getTimeZone(), b.getEmail(), b.getPhone(),
+                b.getDateOfBirth() == null ? null : LocalDate.parse(b.getDateOfBirth()), b.getNationalId(), address));
     }
 
     @Override
