@@ -10,6 +10,7 @@ import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.sns.SnsWorkDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -36,6 +37,7 @@ public class CollectionsBeans {
 
     @Produces
     @Singleton
+    @Typed(DynamoDbLoanRepository.class)
     DynamoDbLoanRepository dynamoDbLoanRepository(DynamoDbClient dynamoDb,
                                   @ConfigProperty(name = "collections.table-name") String tableName,
                                   @ConfigProperty(name = "collections.review-shards") int reviewShards) {
