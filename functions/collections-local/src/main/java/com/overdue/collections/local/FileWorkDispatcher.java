@@ -1,5 +1,6 @@
 package com.overdue.collections.local;
 
+import com.overdue.collections.core.application.DailyWorker;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.sqs.WorkItemJson;
@@ -10,12 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The local stand-in for the work queue: one JSON line per work item, in the same body the SQS adapter sends. */
+/**
+ * The local stand-in for the work topic: writes one JSON line per work item (the body the SNS adapter publishes) and
+ * hands each item to the daily workers in order, as their queues would.
+ */
 final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
 
     private final BufferedWriter out;
+    private final List<DailyWorker> workers = new ArrayList<>();
     private long sent;
 
     FileWorkDispatcher(Path file) {
@@ -25,6 +31,10 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    void register(DailyWorker worker) {
+        workers.add(worker);
     }
 
     @Override
@@ -37,6 +47,11 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (WorkItem item : items) {
+            for (DailyWorker worker : workers) {
+                worker.handle(item);
+            }
         }
     }
 

@@ -121,6 +121,7 @@ final class Simulation {
             CollectionsSettings settings = CollectionsSettings.defaults(SHARDS);
             IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
             OverdueScanUseCase scan = new OverdueScanUseCase(repository, work, settings, clock);
+            // The daily workers, in the order their queues would typically drain: each one is idempotent per item.
             Set<String> loanIds = new LinkedHashSet<>();
             int daysDone = 0;
             for (Step step : timeline) {
