@@ -37,7 +37,7 @@ public record LoanConditions(
     }
 
     /** The outcome of a promise to pay. */
-    public enum PromiseStatus { ACTIVE, KEPT, BROKEN }
+    public enum PromiseStatus { ACTIVE, KEPT, BROKEN, REPLACED }
 
     /**
      * A promise to pay {@code amount} by {@code promisedDate}; it holds escalation until {@code holdUntil}
