@@ -6,6 +6,8 @@ import com.overdue.collections.core.delinquency.Severity;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.ingest.CollectionsEvent;
 import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.EventPayload;
+import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ingest.EventPayload.DisputeOpened;
 import com.overdue.collections.core.ingest.EventPayload.DisputeResolved;
 import com.overdue.collections.core.ingest.EventPayload.HardshipDecided;
@@ -135,6 +137,16 @@ public final class IngestEventUseCase {
                 h.payload() instanceof DisputeOpened o && o.disputeId().equals(resolved.disputeId()))) {
             return reject(event, "payload.disputeId", "no dispute " + resolved.disputeId() + " opened on loan "
                     + event.loanId());
+        }
+        LocalDate today = LocalDate.now(clock.withZone(loan.terms().timeZone()));
+        LocalDate effective = LoanReplay.effectiveDate(loan.terms(), event);
+        if (effective.isAfter(today)) {
+            // A date in the loan's future cannot be applied yet; SQS redelivers it, or it waits in the DLQ for a redrive.
+            String field = event.payload() instanceof EventPayload.PaymentReceived ? "payload.receivedOn"
+                    : event.payload() instanceof EventPayload.LoanClosed
+                    || event.payload() instanceof EventPayload.LegalEventRecorded ? "payload.on" : "occurredAt";
+            return reject(event, field, effective + " is after the loan's business date " + today + " ("
+                    + loan.terms().timeZone() + ")");
         }
         history.add(event);
         return write(event, loan.terms(), loan, history, null);

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * Rebuilds a loan's position from its event history, deterministically: events take effect on their business date
  * (a payment on {@code receivedOn}, a closure or legal event on {@code on}, anything else on the loan-local date of
  * {@code occurredAt}), ties broken by {@code occurredAt} then {@code eventId}; a reversed payment is as if it had
- * never been received (RULES §4). Used whenever an event arrives, so a late or out-of-order one is simply included,
+ * never been received (RULES §4); events that take effect after {@code asOf} are left out. Used whenever an event
+ * arrives, so a late or out-of-order one is simply included,
  * and by the penalty worker to recompute what should have been posted.
  */
 public final class LoanReplay {
@@ -69,6 +70,8 @@ public final class LoanReplay {
                 .filter(e -> !(e.payload() instanceof EventPayload.LoanBooked))
                 .filter(e -> !(e.payload() instanceof PaymentReversed))
                 .filter(e -> !(e.payload() instanceof PaymentReceived p && reversed.contains(p.paymentId())))
+                // Not yet in effect on asOf: a replay to an earlier date sees the history as it was then.
+                .filter(e -> !effectiveDate(terms, e).isAfter(asOf))
                 .sorted(Comparator.comparing((CollectionsEvent e) -> effectiveDate(terms, e)).thenComparing(ORDER))
                 .toList();
         LoanPosition position = ledger.open(terms);
