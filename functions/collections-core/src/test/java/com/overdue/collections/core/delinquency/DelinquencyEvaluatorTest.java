@@ -5,6 +5,7 @@ import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.overdue.collections.core.delinquency.DelinquencyStatus.InstallmentDelinquency;
 import com.overdue.collections.core.ledger.AllocationRule;
@@ -12,6 +13,7 @@ import com.overdue.collections.core.ledger.ComponentAmounts;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanLedger;
 import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.LoanTerms;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,10 +70,10 @@ class DelinquencyEvaluatorTest {
                 .extracting(InstallmentDelinquency::seq, InstallmentDelinquency::daysPastDue,
                         InstallmentDelinquency::bucket, InstallmentDelinquency::overdue)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, 46, "31-60", cny("535.00")),
-                        org.assertj.core.groups.Tuple.tuple(2, 31, "31-60", cny("530.00")),
-                        org.assertj.core.groups.Tuple.tuple(3, 16, "4-30", cny("515.00")),
-                        org.assertj.core.groups.Tuple.tuple(4, 1, "1-3", cny("510.00")));
+                        tuple(1, 46, "31-60", cny("535.00")),
+                        tuple(2, 31, "31-60", cny("530.00")),
+                        tuple(3, 16, "4-30", cny("515.00")),
+                        tuple(4, 1, "1-3", cny("510.00")));
         // 31-60: 535.00 + 530.00 = 1065.00; 4-30: 515.00; 1-3: 510.00; the other buckets hold nothing.
         assertThat(status.overdueByBucket()).containsExactly(
                 entry("1-3", cny("510.00")),
@@ -95,7 +97,7 @@ class DelinquencyEvaluatorTest {
         InstallmentPosition first = installments.get(0);
         // 12.34 of penalty is due on installment 1 on top of its 535.00.
         installments.set(0, new InstallmentPosition(first.seq(), first.dueDate(),
-                first.due().with(com.overdue.collections.core.loan.Component.PENALTY, cny("12.34")), first.paid()));
+                first.due().with(Component.PENALTY, cny("12.34")), first.paid()));
         LoanPosition withPenalty = new LoanPosition(position.terms(), position.asOf(), installments,
                 position.credit(), position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure());
 
@@ -111,7 +113,7 @@ class DelinquencyEvaluatorTest {
         LoanPosition position = positionOn(single, LocalDate.of(2026, 3, 20));
         InstallmentPosition i = position.installments().get(0);
         // Principal, interest and fees paid in full; 4.56 of penalty is still open.
-        ComponentAmounts due = i.due().with(com.overdue.collections.core.loan.Component.PENALTY, cny("4.56"));
+        ComponentAmounts due = i.due().with(Component.PENALTY, cny("4.56"));
         ComponentAmounts paid = new ComponentAmounts(cny("0.00"), cny("0.00"), cny("30.00"), cny("1000.00"));
         LoanPosition penaltyOnly = new LoanPosition(position.terms(), position.asOf(),
                 List.of(new InstallmentPosition(i.seq(), i.dueDate(), due, paid)), position.credit(), null, null,

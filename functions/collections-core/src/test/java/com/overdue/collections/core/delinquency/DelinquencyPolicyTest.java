@@ -3,6 +3,7 @@ package com.overdue.collections.core.delinquency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,7 +125,7 @@ class DelinquencyPolicyTest {
 
     @Test
     void an_empty_bucket_list_is_rejected() {
-        assertThatThrownBy(() -> new DelinquencyPolicy(java.util.List.of(), 30, 60))
+        assertThatThrownBy(() -> new DelinquencyPolicy(List.of(), 30, 60))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("open-ended");
     }
