@@ -23,7 +23,10 @@ import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReviewPage;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.StoredEvent;
+import com.overdue.collections.core.delinquency.DelinquencyPolicy;
+import com.overdue.collections.core.ledger.AllocationRule;
 import com.overdue.collections.core.testing.EventJson;
+import com.overdue.collections.core.testing.TestProducts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,7 +57,9 @@ class IngestEventUseCaseTest {
     private final String booked = EventJson.loanBooked("E-1", shanghai(JAN_15, 10), terms);
     private final String p1 = EventJson.paymentReceived("E-2", shanghai(MAR_20, 9), "L-1", "P-1", "1035.00", MAR_20);
 
-    private final CollectionsSettings settings = CollectionsSettings.defaults(4);
+    /** Mechanics of ingestion and scanning, without penalty accruing (penalty: PenaltyAccrualUseCaseTest). */
+    private final CollectionsSettings settings = CollectionsSettings.of(
+            TestProducts.withoutPenalty(AllocationRule.DEFAULT), DelinquencyPolicy.DEFAULT, 4);
     private final InMemoryLoanRepository loans = new InMemoryLoanRepository(4);
     private final IngestEventUseCase ingest = new IngestEventUseCase(loans, settings, CLOCK);
 

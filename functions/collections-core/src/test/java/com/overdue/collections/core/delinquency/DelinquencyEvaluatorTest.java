@@ -1,5 +1,6 @@
 package com.overdue.collections.core.delinquency;
 
+import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
@@ -24,7 +25,7 @@ class DelinquencyEvaluatorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 20);
 
-    private final LoanLedger ledger = new LoanLedger(AllocationRule.DEFAULT);
+    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
     private final DelinquencyEvaluator evaluator = new DelinquencyEvaluator(DelinquencyPolicy.DEFAULT);
 
     /** Four installments 46, 31, 16 and 1 days late on TODAY, and a fifth not due yet. */
@@ -97,9 +98,11 @@ class DelinquencyEvaluatorTest {
         InstallmentPosition first = installments.get(0);
         // 12.34 of penalty is due on installment 1 on top of its 535.00.
         installments.set(0, new InstallmentPosition(first.seq(), first.dueDate(),
-                first.due().with(Component.PENALTY, cny("12.34")), first.paid()));
+                first.due().with(Component.PENALTY, cny("12.34")), first.paid(), first.waived(),
+                first.pausedDays()));
         LoanPosition withPenalty = new LoanPosition(position.terms(), position.asOf(), installments,
-                position.credit(), position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure());
+                position.credit(), position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure(),
+                position.conditions());
 
         DelinquencyStatus status = evaluator.evaluate(withPenalty);
 
@@ -116,8 +119,8 @@ class DelinquencyEvaluatorTest {
         ComponentAmounts due = i.due().with(Component.PENALTY, cny("4.56"));
         ComponentAmounts paid = new ComponentAmounts(cny("0.00"), cny("0.00"), cny("30.00"), cny("1000.00"));
         LoanPosition penaltyOnly = new LoanPosition(position.terms(), position.asOf(),
-                List.of(new InstallmentPosition(i.seq(), i.dueDate(), due, paid)), position.credit(), null, null,
-                null);
+                List.of(new InstallmentPosition(i.seq(), i.dueDate(), due, paid, i.waived(), 0)), position.credit(),
+                null, null, null, position.conditions());
 
         DelinquencyStatus status = evaluator.evaluate(penaltyOnly);
 

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ingest;
 
+import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.LoanFixtures.CNY;
 import static com.overdue.collections.core.testing.LoanFixtures.shanghai;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
@@ -44,7 +45,7 @@ class LedgerPropertyTest {
     /** After every value date (day 200), arrival (+10 days) and reversal (+21 days). */
     private static final LocalDate END = DISBURSED.plusDays(240);
 
-    private final LoanLedger ledger = new LoanLedger(AllocationRule.DEFAULT);
+    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
     private final LoanReplay replay = new LoanReplay(ledger);
 
     @Property(tries = 200)

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ingest;
 
+import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.EventJson.parsed;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
@@ -40,7 +41,7 @@ class LoanReplayTest {
             installment(2, LocalDate.of(2026, 3, 15), "1000.00", "30.00", "5.00"),
             installment(3, LocalDate.of(2026, 4, 15), "1000.00", "30.00", "5.00"));
 
-    private final LoanLedger ledger = new LoanLedger(AllocationRule.DEFAULT);
+    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
     private final LoanReplay replay = new LoanReplay(ledger);
 
     private final CollectionsEvent booked = parsed(EventJson.loanBooked("E-1", shanghai(JAN_15, 10), terms));
@@ -117,8 +118,13 @@ class LoanReplayTest {
 
     @Test
     void events_that_do_not_move_money_leave_the_position_as_the_payments_alone_make_it() {
-        assertThat(replay.replay(terms, List.of(booked, dispute, p2), MAY_10))
-                .isEqualTo(replay.replay(terms, List.of(booked, p2), MAY_10));
+        LoanPosition withDispute = replay.replay(terms, List.of(booked, dispute, p2), MAY_10);
+        LoanPosition paymentsOnly = replay.replay(terms, List.of(booked, p2), MAY_10);
+
+        // The dispute is recorded in the conditions (and is still open); the amounts are those of the payments.
+        assertThat(withDispute).usingRecursiveComparison().ignoringFields("conditions").isEqualTo(paymentsOnly);
+        assertThat(withDispute.conditions().hasOpenDispute()).isTrue();
+        assertThat(paymentsOnly.conditions().hasOpenDispute()).isFalse();
     }
 
     @Test

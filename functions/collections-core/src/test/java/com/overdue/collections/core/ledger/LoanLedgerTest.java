@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ledger;
 
+import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
@@ -26,7 +27,7 @@ class LoanLedgerTest {
             installment(2, MAR_15, "1000.00", "30.00", "5.00"),
             installment(3, APR_15, "1000.00", "30.00", "5.00"));
 
-    private final LoanLedger ledger = new LoanLedger(AllocationRule.DEFAULT);
+    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
 
     @Test
     void a_new_loan_has_everything_scheduled_and_nothing_paid() {
@@ -71,9 +72,9 @@ class LoanLedgerTest {
 
     @Test
     void per_component_style_pays_each_component_across_all_due_installments_first() {
-        LoanLedger perComponent = new LoanLedger(new AllocationRule(
+        LoanLedger perComponent = new LoanLedger(TestProducts.withoutPenalty(new AllocationRule(
                 List.of(Component.PENALTY, Component.FEES, Component.INTEREST, Component.PRINCIPAL),
-                AllocationRule.Style.PER_COMPONENT));
+                AllocationRule.Style.PER_COMPONENT)));
         LoanPosition position = withPenalty(positionOn(MAR_20), "7.00", "3.00");
 
         LoanPosition paid = perComponent.applyPayment(position, cny("100.00"));
@@ -87,9 +88,9 @@ class LoanLedgerTest {
 
     @Test
     void a_configured_order_replaces_the_default_one() {
-        LoanLedger principalFirst = new LoanLedger(new AllocationRule(
+        LoanLedger principalFirst = new LoanLedger(TestProducts.withoutPenalty(new AllocationRule(
                 List.of(Component.PRINCIPAL, Component.INTEREST, Component.FEES, Component.PENALTY),
-                AllocationRule.Style.PER_INSTALLMENT));
+                AllocationRule.Style.PER_INSTALLMENT)));
         LoanPosition position = withPenalty(positionOn(MAR_20), "7.00", "3.00");
 
         LoanPosition paid = principalFirst.applyPayment(position, cny("1010.00"));
@@ -249,11 +250,12 @@ class LoanLedgerTest {
         installments.set(0, penaltyDue(installments.get(0), first));
         installments.set(1, penaltyDue(installments.get(1), second));
         return new LoanPosition(p.terms(), p.asOf(), installments, p.credit(), p.dateOfFirstDelinquency(),
-                p.lastPaymentOn(), p.closure());
+                p.lastPaymentOn(), p.closure(), p.conditions());
     }
 
     private static InstallmentPosition penaltyDue(InstallmentPosition i, String penalty) {
-        return new InstallmentPosition(i.seq(), i.dueDate(), i.due().with(Component.PENALTY, cny(penalty)), i.paid());
+        return new InstallmentPosition(i.seq(), i.dueDate(), i.due().with(Component.PENALTY, cny(penalty)), i.paid(),
+                i.waived(), i.pausedDays());
     }
 
     private static ComponentAmounts amounts(String penalty, String fees, String interest, String principal) {

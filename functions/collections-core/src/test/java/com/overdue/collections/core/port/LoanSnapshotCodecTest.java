@@ -1,5 +1,8 @@
 package com.overdue.collections.core.port;
 
+import com.overdue.collections.core.product.DayCountBasis;
+import com.overdue.collections.core.product.Product;
+import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class LoanSnapshotCodecTest {
 
-    private final LoanLedger ledger = new LoanLedger(AllocationRule.DEFAULT);
+    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
     private final DelinquencyEvaluator evaluator = new DelinquencyEvaluator(DelinquencyPolicy.DEFAULT);
     private final LoanSnapshotCodec codec = new LoanSnapshotCodec();
 
@@ -41,9 +44,10 @@ class LoanSnapshotCodecTest {
         List<InstallmentPosition> withPenalty = new ArrayList<>(late.installments());
         InstallmentPosition first = withPenalty.get(0);
         withPenalty.set(0, new InstallmentPosition(first.seq(), first.dueDate(),
-                first.due().with(Component.PENALTY, cny("7.45")), first.paid()));
+                first.due().with(Component.PENALTY, cny("7.45")), first.paid(), first.waived(),
+                first.pausedDays()));
         LoanPosition position = new LoanPosition(terms, late.asOf(), withPenalty, late.credit(),
-                late.dateOfFirstDelinquency(), late.lastPaymentOn(), null);
+                late.dateOfFirstDelinquency(), late.lastPaymentOn(), null, late.conditions());
 
         assertRoundTrip(terms, position);
         assertThat(position.dateOfFirstDelinquency()).isNotNull();
@@ -72,7 +76,13 @@ class LoanSnapshotCodecTest {
                 new Money(BigDecimal.ZERO, jpy));
         LoanTerms terms = new LoanTerms("L-3", "B-3", "JP-INSTALMENT", jpy, "JP", ZoneId.of("Asia/Tokyo"),
                 i.principal(), LocalDate.of(2026, 1, 15), List.of(i));
-        LoanPosition late = ledger.advanceTo(ledger.open(terms), LocalDate.of(2026, 3, 1));
+        // JP-INSTALMENT: 18.25 % ACT/365, no grace, so 100000 x 0.1825 / 365 = 50 JPY a day from 16 February;
+        // 16 February to 1 March 2026 is 14 days: 14 x 50 = 700 JPY of penalty, rounded to whole yen.
+        LoanLedger yenLedger = new LoanLedger(TestProducts.catalog(new Product("JP-INSTALMENT", "JP", "JPY",
+                TestProducts.penalty("0.1825", DayCountBasis.ACT_365, 0, false, "1", "100", false, true, true),
+                AllocationRule.DEFAULT, 2)));
+        LoanPosition late = yenLedger.advanceTo(yenLedger.open(terms), LocalDate.of(2026, 3, 1));
+        assertThat(late.penaltyAccrued()).isEqualTo(new Money(new BigDecimal("700"), jpy));
 
         String json = codec.write(terms, late, evaluator.evaluate(late));
 
