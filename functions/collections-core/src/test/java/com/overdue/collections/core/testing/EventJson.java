@@ -68,6 +68,44 @@ public final class EventJson {
                 .put("disputeId", disputeId).put("reason", "amount not recognised"));
     }
 
+    public static String disputeResolved(String eventId, Instant occurredAt, String loanId, String disputeId) {
+        return envelope(eventId, "DisputeResolved", occurredAt, loanId, MAPPER.createObjectNode()
+                .put("disputeId", disputeId).put("outcome", "REJECTED").put("consumerDisagrees", false));
+    }
+
+    public static String waiverGranted(String eventId, Instant occurredAt, String loanId, String component,
+                                       String amount, String approvedBy) {
+        return envelope(eventId, "WaiverGranted", occurredAt, loanId, MAPPER.createObjectNode()
+                .put("component", component).put("amount", amount).put("approvedBy", approvedBy));
+    }
+
+    public static String promiseToPayMade(String eventId, Instant occurredAt, String loanId, String promiseId,
+                                          String amount, LocalDate promisedDate) {
+        return envelope(eventId, "PromiseToPayMade", occurredAt, loanId, MAPPER.createObjectNode()
+                .put("promiseId", promiseId).put("amount", amount).put("promisedDate", promisedDate.toString())
+                .put("via", "CALL"));
+    }
+
+    public static String hardshipRequested(String eventId, Instant occurredAt, String loanId, String requestId,
+                                           String kind) {
+        ObjectNode payload = MAPPER.createObjectNode().put("requestId", requestId).put("reason", "JOB_LOSS");
+        payload.putObject("requested").put("kind", kind);
+        return envelope(eventId, "HardshipRequested", occurredAt, loanId, payload);
+    }
+
+    /** An approved instalment plan; {@code plan} alternates due date and amount: "2026-04-15", "700.00", ... */
+    public static String instalmentPlanApproved(String eventId, Instant occurredAt, String loanId, String requestId,
+                                                String... plan) {
+        ObjectNode payload = MAPPER.createObjectNode().put("requestId", requestId).put("decision", "APPROVED")
+                .put("reviewer", "U-3");
+        ObjectNode p = payload.putObject("plan").put("kind", "INSTALMENT_PLAN");
+        ArrayNode installments = p.putArray("installments");
+        for (int i = 0; i < plan.length; i += 2) {
+            installments.addObject().put("seq", i / 2 + 1).put("dueDate", plan[i]).put("amount", plan[i + 1]);
+        }
+        return envelope(eventId, "HardshipDecided", occurredAt, loanId, payload);
+    }
+
     private static String envelope(String eventId, String type, Instant occurredAt, String loanId,
                                    ObjectNode payload) {
         ObjectNode root = MAPPER.createObjectNode()
