@@ -68,6 +68,12 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
         journal.removeIf(a -> a.day().isAfter(businessDate));
 
         PostedPenalty latest = penalties.latest(loanId).orElse(null);
+        if (latest != null && businessDate.isBefore(latest.postedOn())) {
+            // A work item for a business date already passed (a redelivery): the later run has posted every day
+            // up to its date and corrected the past as it knew it; comparing that with an older replay would
+            // post a spurious negative adjustment.
+            return new Result(loanId, businessDate, 0, 0, terms.zero(), terms.zero());
+        }
         LocalDate postedThrough = latest == null ? null : lastAccrualDay(latest);
         Map<Integer, Money> cumulative = new TreeMap<>(latest == null ? Map.of() : latest.cumulative());
 

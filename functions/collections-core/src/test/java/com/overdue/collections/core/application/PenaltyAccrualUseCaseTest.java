@@ -237,6 +237,24 @@ class PenaltyAccrualUseCaseTest {
     }
 
     @Test
+    void a_work_item_for_an_earlier_business_date_arriving_late_posts_nothing() {
+        book();
+        runEachDay(d(2, 16), d(2, 22));
+        List<PostedPenalty> before = penalties.all("L-1");
+
+        // The 20 Feb work item is redelivered after 22 Feb was processed (SQS retry, DLQ redrive).
+        Result stale = worker.accrue("L-1", d(2, 20));
+
+        // 19..22 Feb = 2.00 is posted and still right: nothing to correct, nothing to add.
+        assertThat(stale).isEqualTo(new Result("L-1", d(2, 20), 0, 0, cny("0.00"), cny("0.00")));
+        assertThat(penalties.all("L-1")).isEqualTo(before);
+        assertThat(sumOfPostings()).isEqualTo(cny("2.00"));
+        worker.accrue("L-1", d(2, 23));
+        assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("2.50")));
+        assertThat(sumOfPostings()).isEqualTo(cny("2.50"));
+    }
+
+    @Test
     void a_work_item_for_an_unknown_loan_is_an_error() {
         assertThatThrownBy(() -> worker.accrue("L-404", d(2, 19))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("L-404");
