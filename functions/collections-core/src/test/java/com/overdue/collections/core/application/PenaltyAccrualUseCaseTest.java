@@ -158,7 +158,7 @@ class PenaltyAccrualUseCaseTest {
         List<PostedPenalty> after = penalties.all("L-1");
         assertThat(after.subList(0, before.size())).isEqualTo(before);
         PostedPenalty adjustment = after.get(after.size() - 1);
-        assertThat(adjustment.key()).isEqualTo("PEN#2026-02-24#ADJ#1");
+        assertThat(adjustment.key()).isEqualTo("PEN#2026-02-24#ADJ#0001");
         assertThat(adjustment.postedOn()).isEqualTo(d(2, 24));
         assertThat(adjustment.accruals()).isEmpty();
         assertThat(adjustment.adjustments()).extracting(PenaltyAdjustment::seq, PenaltyAdjustment::amount)
@@ -200,7 +200,7 @@ class PenaltyAccrualUseCaseTest {
 
         assertThat(second).isEqualTo(new Result("L-1", d(2, 24), 0, 1, cny("0.00"), cny("-0.30")));
         assertThat(penalties.all("L-1")).extracting(PostedPenalty::key).endsWith("PEN#2026-02-24",
-                "PEN#2026-02-24#ADJ#1", "PEN#2026-02-24#ADJ#2");
+                "PEN#2026-02-24#ADJ#0001", "PEN#2026-02-24#ADJ#0002");
         assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.70")));
         assertThat(sumOfPostings()).isEqualTo(cny("1.70"));
     }
@@ -252,6 +252,33 @@ class PenaltyAccrualUseCaseTest {
         worker.accrue("L-1", d(2, 23));
         assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("2.50")));
         assertThat(sumOfPostings()).isEqualTo(cny("2.50"));
+    }
+
+    @Test
+    void more_than_nine_adjustments_on_one_business_date_stay_in_posting_order() {
+        book();
+        // 19 Feb .. 1 Mar = 11 days x 0.50 = 5.50 posted
+        runEachDay(d(2, 16), d(3, 1));
+        assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("5.50")));
+
+        // Eleven payments of 100.00 received 20 Feb arrive on 1 Mar, each followed by a run: each changes what
+        // 21 Feb .. 1 Mar should have accrued, so each posts an adjustment dated 1 Mar (ADJ#1 .. ADJ#11).
+        for (int n = 1; n <= 11; n++) {
+            ingestOn(d(3, 1), EventJson.paymentReceived("E-P" + n, shanghai(d(3, 1), 9).plusSeconds(n), "L-1",
+                    "P-" + n, "100.00", d(2, 20)));
+            Result result = worker.accrue("L-1", d(3, 1));
+            assertThat(result.adjustmentsPosted()).as("adjustment %d", n).isEqualTo(1);
+        }
+
+        // 1,100.00 on 20 Feb pays 1.00 penalty (19, 20 Feb), 5.00 + 30.00 + 1,000.00: settled that day, so
+        // exactly 1.00 should be posted in all.
+        assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.00")));
+        assertThat(sumOfPostings()).isEqualTo(cny("1.00"));
+        assertThat(penalties.latest("L-1").orElseThrow().key()).isEqualTo("PEN#2026-03-01#ADJ#0011");
+        // The next day finds nothing to add or correct.
+        assertThat(worker.accrue("L-1", d(3, 2))).isEqualTo(new Result("L-1", d(3, 2), 0, 0, cny("0.00"),
+                cny("0.00")));
+        assertThat(sumOfPostings()).isEqualTo(cny("1.00"));
     }
 
     @Test
