@@ -37,7 +37,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Properties of the ledger over random schedules (1-12 installments) and random payment streams (value dates
- * within 200 days of disbursement, some reversed, arriving in any order).
+ * within 200 days of disbursement, some reversed, arriving in any order), with penalty accruing as configured.
  */
 class LedgerPropertyTest {
 
@@ -45,7 +45,8 @@ class LedgerPropertyTest {
     /** After every value date (day 200), arrival (+10 days) and reversal (+21 days). */
     private static final LocalDate END = DISBURSED.plusDays(240);
 
-    private final LoanLedger ledger = new LoanLedger(TestProducts.withoutPenalty(AllocationRule.DEFAULT));
+    /** The configured CONSUMER-INSTALMENT product: penalty accrues (4 x LPR cap, grace 3), so it is in every property. */
+    private final LoanLedger ledger = new LoanLedger(TestProducts.configured());
     private final LoanReplay replay = new LoanReplay(ledger);
 
     @Property(tries = 200)
