@@ -150,6 +150,30 @@ class PenaltyConditionsReplayTest {
                 HardshipStatus.UNDER_REVIEW);
     }
 
+    @Test
+    void backdating_happens_once_even_when_a_plan_freezes_dpd_at_grace_plus_one() {
+        // Back-dating on, grace 3, penalty NOT paused by hardship. The plan is approved on 19 Feb (DPD 4), after
+        // that day's accrual of 4 days (1,000.00 x 0.1825 x 4 / 365 = 2.00). Ageing then stays at DPD 4, but the
+        // grace days are back-dated once only: 20..22 Feb accrue one day each, 3 x 0.50: 3.50 in all.
+        LoanReplay backdating = new LoanReplay(new LoanLedger(TestProducts.catalog(TestProducts.penalty("0.1825",
+                DayCountBasis.ACT_365, 3, true, "1", "50", false, false, true), AllocationRule.DEFAULT)));
+        List<CollectionsEvent> events = history(
+                EventJson.hardshipRequested("E-H1", shanghai(d(2, 18), 9), "L-C", "H-1", "INSTALMENT_PLAN"),
+                EventJson.instalmentPlanApproved("E-H2", shanghai(d(2, 19), 9), "L-C", "H-1",
+                        "2026-03-15", "500.00", "2026-04-15", "537.00"));
+        List<PenaltyAccrual> journal = new ArrayList<>();
+
+        LoanPosition p = backdating.replay(terms, events, d(2, 22), journal::add);
+
+        assertThat(p.daysPastDue()).isEqualTo(4);
+        assertThat(journal).extracting(PenaltyAccrual::day, PenaltyAccrual::days, PenaltyAccrual::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(d(2, 19), 4, cny("2.00")),
+                        org.assertj.core.groups.Tuple.tuple(d(2, 20), 1, cny("0.50")),
+                        org.assertj.core.groups.Tuple.tuple(d(2, 21), 1, cny("0.50")),
+                        org.assertj.core.groups.Tuple.tuple(d(2, 22), 1, cny("0.50")));
+        assertThat(p.penaltyAccrued()).isEqualTo(cny("3.50"));
+    }
+
     // ---- hardship plans ----
 
     /** Request 20 Feb, plan approved 22 Feb: 500.00 by 15 Mar, 537.00 by 15 Apr (1,035.00 + 2.00 penalty). */
