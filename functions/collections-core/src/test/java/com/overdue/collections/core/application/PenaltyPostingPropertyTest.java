@@ -40,7 +40,8 @@ import net.jqwik.api.statistics.Statistics;
  * payments (some back-dated, some reversed later), waivers, disputes and a hardship plan arrive day by day; the
  * penalty worker runs each day except on random missed days. Whatever happened, the penalty posted incrementally
  * (day records + adjustments) equals the penalty recomputed from the whole history from scratch, per installment,
- * and no component of any installment and no posted total ever goes below zero.
+ * and no component of any installment and no posted total ever goes below zero. The daily scan runs too, and
+ * its snapshot ends where the replay does.
  */
 class PenaltyPostingPropertyTest {
 
@@ -140,6 +141,8 @@ class PenaltyPostingPropertyTest {
         new IngestEventUseCase(loans, settings, Clock.fixed(shanghai(DISBURSED, 12), ZoneOffset.UTC))
                 .ingest(EventJson.loanBooked("E-BOOK", shanghai(DISBURSED, 10), terms));
 
+        OverdueScanUseCase scan = new OverdueScanUseCase(loans, new RecordingWorkDispatcher(), settings,
+                Clock.fixed(shanghai(DISBURSED, 12), ZoneOffset.UTC));
         int next = 0;
         for (int n = 1; n <= LAST_DAY; n++) {
             IngestEventUseCase ingest = new IngestEventUseCase(loans, settings,
@@ -148,6 +151,7 @@ class PenaltyPostingPropertyTest {
                 IngestOutcome outcome = ingest.ingest(arrivals.get(next++).json());
                 assertThat(outcome).as("day %d", n).isNotInstanceOf(IngestOutcome.Rejected.class);
             }
+            scan.scan(terms.timeZone(), day(n));
             if (n == LAST_DAY || !s.missedRuns().contains(n)) {
                 worker.accrue(terms.loanId(), day(n));
             }
@@ -159,6 +163,9 @@ class PenaltyPostingPropertyTest {
         List<PenaltyAccrual> journal = new ArrayList<>();
         LoanPosition fromScratch = settings.replay().replay(terms, history, day(LAST_DAY), journal::add);
         assertNoNegativeComponent(fromScratch);
+        // The daily scan's snapshot (advanced, never replayed) agrees with the replay, conditions included.
+        assertThat(settings.ledger().advanceTo(loans.loan(terms.loanId()).position(), day(LAST_DAY)))
+                .isEqualTo(fromScratch);
 
         Map<Integer, Money> expected = new TreeMap<>();
         for (InstallmentPosition i : fromScratch.installments()) {
@@ -193,7 +200,7 @@ class PenaltyPostingPropertyTest {
                 .isEqualTo(fromScratch.penaltyAccrued());
         // The property is only worth something if histories really get corrected after posting.
         Statistics.label("history corrected (adjustment posted)").coverage(c -> c.check(true)
-                .percentage(p -> p >= 10));
+                .percentage(p -> p >= 5));
     }
 
     private static void assertNoNegativeComponent(LoanPosition p) {
@@ -211,7 +218,7 @@ class PenaltyPostingPropertyTest {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<PaymentSpec> payment = Combinators.combine(Arbitraries.integers().between(20, 170),
                 Arbitraries.integers().between(0, 10), Arbitraries.integers().between(100, 300_000),
-                Arbitraries.of(true, false, false), Arbitraries.integers().between(0, 10)).as(PaymentSpec::new);
+                Arbitraries.of(true, false), Arbitraries.integers().between(0, 10)).as(PaymentSpec::new);
         Arbitrary<WaiverSpec> waiver = Combinators.combine(Arbitraries.integers().between(20, 180),
                 Arbitraries.of(Component.PENALTY, Component.FEES, Component.INTEREST),
                 Arbitraries.integers().between(1, 5_000)).as(WaiverSpec::new);
