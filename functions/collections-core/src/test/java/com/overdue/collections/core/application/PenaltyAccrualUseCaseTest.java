@@ -282,6 +282,37 @@ class PenaltyAccrualUseCaseTest {
     }
 
     @Test
+    void days_posted_after_an_adjustment_of_the_same_business_date_count_in_the_next_run() {
+        book();
+        // 1,036.00 received 20 Feb: 19 and 20 Feb accrued 0.50 each, paid with 1,035.00: settled, nothing after.
+        ingestOn(d(2, 20), EventJson.paymentReceived("E-P1", shanghai(d(2, 20), 9), "L-1", "P-1", "1036.00",
+                d(2, 20)));
+        runEachDay(d(2, 19), d(2, 23));
+        assertThat(sumOfPostings()).isEqualTo(cny("1.00"));
+
+        // 24 Feb: 500.00 received 19 Feb arrives. 19 Feb: 0.50, then 500.00 pays 0.50 + 5.00 + 30.00 + 464.50
+        // principal: 535.50 left, 535.50 x 0.0005 = 0.26775 -> 0.27 on 20 Feb; 1,036.00 settles the rest.
+        // 0.77 should have been posted, not 1.00: ADJ#1 of -0.23, no new day.
+        ingestOn(d(2, 24), EventJson.paymentReceived("E-P0", shanghai(d(2, 24), 9), "L-1", "P-0", "500.00",
+                d(2, 19)));
+        assertThat(worker.accrue("L-1", d(2, 24))).isEqualTo(new Result("L-1", d(2, 24), 0, 1, cny("0.00"),
+                cny("-0.23")));
+
+        // Same day: the 1,036.00 is reversed. 19 and 20 Feb are unchanged (0.77); 21..24 Feb now accrue 0.27 each,
+        // posted as day records (their keys sort before ADJ#1 of 24 Feb): 0.77 + 4 x 0.27 = 1.85.
+        ingestOn(d(2, 24), EventJson.paymentReversed("E-R1", shanghai(d(2, 24), 11), "L-1", "P-1"));
+        assertThat(worker.accrue("L-1", d(2, 24))).isEqualTo(new Result("L-1", d(2, 24), 4, 0, cny("1.08"),
+                cny("0.00")));
+        assertThat(sumOfPostings()).isEqualTo(cny("1.85"));
+
+        // 25 Feb: one more day of 0.27 and nothing to correct: 2.12.
+        assertThat(worker.accrue("L-1", d(2, 25))).isEqualTo(new Result("L-1", d(2, 25), 1, 0, cny("0.27"),
+                cny("0.00")));
+        assertThat(sumOfPostings()).isEqualTo(cny("2.12"));
+        assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("2.12")));
+    }
+
+    @Test
     void a_work_item_for_an_unknown_loan_is_an_error() {
         assertThatThrownBy(() -> worker.accrue("L-404", d(2, 19))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("L-404");
