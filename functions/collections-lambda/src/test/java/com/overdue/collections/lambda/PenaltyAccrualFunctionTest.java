@@ -128,6 +128,27 @@ class PenaltyAccrualFunctionTest {
         assertThat(repository.findLoanWithEvents("L-NEVER-BOOKED")).isEmpty();
     }
 
+    @Test
+    void a_catch_up_that_overlaps_postings_already_made_writes_only_the_new_days() {
+        TestClock.set("2026-01-01T01:00:00Z");
+        apply(Events.loanBooked("s1", "L-OVERLAP", "2026-01-01T00:00:00Z", "2026-02-01"));
+        TestClock.set("2026-02-05T22:00:00Z");
+        assertThat(failures(RestAssured.given().contentType("application/json").body(Events.sqsBatch(
+                List.of(item("L-OVERLAP", "2026-02-06")))).post("/"))).isEmpty();
+        List<PostedPenalty> first = ledger.all("L-OVERLAP");
+        assertThat(first).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06");
+
+        // As a concurrent delivery would: one transaction with an existing key is cancelled as a whole, and the
+        // chunk is posted one by one, skipping what exists.
+        PostedPenalty next = new PostedPenalty("L-OVERLAP", LocalDate.parse("2026-02-07"), 0,
+                LocalDate.parse("2026-02-07"), first.get(1).accruals(), List.of(), first.get(1).cumulative());
+        assertThat(ledger.postAll(List.of(first.get(0), first.get(1), next))).isEqualTo(1);
+        assertThat(ledger.postAll(List.of(first.get(0), first.get(1), next))).isZero();
+        assertThat(ledger.all("L-OVERLAP")).extracting(PostedPenalty::key)
+                .containsExactly("PEN#2026-02-05", "PEN#2026-02-06", "PEN#2026-02-07");
+        assertThat(ledger.all("L-OVERLAP").get(0)).isEqualTo(first.get(0));
+    }
+
     private String cumulative() {
         return ledger.latest("L-PEN").orElseThrow().cumulative().get(1).toPlainString();
     }

@@ -96,18 +96,17 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
                 newDays.computeIfAbsent(a.day(), d -> new ArrayList<>()).add(a);
             }
         }
-        int daysPosted = 0;
         Money accrued = terms.zero();
+        List<PostedPenalty> dayPostings = new ArrayList<>();
         for (Map.Entry<LocalDate, List<PenaltyAccrual>> day : newDays.entrySet()) {
             for (PenaltyAccrual a : day.getValue()) {
                 cumulative.merge(a.seq(), a.amount(), Money::plus);
                 accrued = accrued.plus(a.amount());
             }
-            if (penalties.post(new PostedPenalty(loanId, day.getKey(), 0, businessDate, day.getValue(), List.of(),
-                    cumulative))) {
-                daysPosted++;
-            }
+            dayPostings.add(new PostedPenalty(loanId, day.getKey(), 0, businessDate, day.getValue(), List.of(),
+                    cumulative));
         }
+        int daysPosted = dayPostings.isEmpty() ? 0 : penalties.postAll(dayPostings);
         Money adjusted = terms.zero();
         int adjustmentsPosted = 0;
         if (!adjustments.isEmpty()) {
