@@ -23,7 +23,7 @@ public final class CadenceLoader {
 
     public static ReminderCadence load(ClassLoader classLoader, String name) {
         ConfigFile.Node root = ConfigFile.read(classLoader, name).root()
-                .onlyKeys(Set.of("description", "rounds", "repeat", "whileSeverity", "courtesy"));
+                .onlyKeys(Set.of("description", "rounds", "repeat", "whileSeverity", "courtesy", "sendAt"));
         List<ReminderCadence.Round> rounds = new ArrayList<>();
         List<ConfigFile.Node> nodes = root.objects("rounds");
         for (int i = 0; i < nodes.size(); i++) {
@@ -65,7 +65,8 @@ public final class CadenceLoader {
         ConfigFile.Node c = root.object("courtesy").onlyKeys(Set.of("enabled", "daysBeforeDue", "channels"));
         ReminderCadence.Courtesy courtesy = new ReminderCadence.Courtesy(c.bool("enabled", false),
                 c.integer("daysBeforeDue", 1), channels(c));
-        return new ReminderCadence(rounds, repeat.integer("everyDays", 0), channels(repeat), severities, courtesy);
+        return new ReminderCadence(rounds, repeat.integer("everyDays", 0), channels(repeat), severities, courtesy,
+                root.time("sendAt"));
     }
 
     private static Set<Channel> channels(ConfigFile.Node node) {

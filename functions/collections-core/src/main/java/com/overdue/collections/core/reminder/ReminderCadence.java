@@ -51,9 +51,10 @@ public final class ReminderCadence {
     private final Set<Channel> repeatChannels;
     private final Set<Severity> severities;
     private final Courtesy courtesy;
+    private final java.time.LocalTime sendAt;
 
     public ReminderCadence(List<Round> rounds, int repeatEveryDays, Set<Channel> repeatChannels,
-                           Set<Severity> severities, Courtesy courtesy) {
+                           Set<Severity> severities, Courtesy courtesy, java.time.LocalTime sendAt) {
         if (rounds.isEmpty() || rounds.get(0).trigger() != Trigger.FIRST_WORKING_DAY_AFTER_DUE) {
             throw new IllegalArgumentException("the first round must be on the first working day after the due date");
         }
@@ -62,6 +63,12 @@ public final class ReminderCadence {
         this.repeatChannels = Set.copyOf(repeatChannels);
         this.severities = Set.copyOf(severities);
         this.courtesy = Objects.requireNonNull(courtesy, "courtesy");
+        this.sendAt = Objects.requireNonNull(sendAt, "sendAt");
+    }
+
+    /** The borrower-local time of day a round's message is planned for on its business date. */
+    public java.time.LocalTime sendAt() {
+        return sendAt;
     }
 
     public Courtesy courtesy() {
