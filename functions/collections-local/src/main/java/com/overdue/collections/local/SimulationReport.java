@@ -47,6 +47,10 @@ final class SimulationReport {
     /** currency → penalty figures: accrued, posted, collected, waived, outstanding. */
     final Map<String, Map<String, BigDecimal>> penalty = new TreeMap<>();
 
+    /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
+    final Map<String, Long> contactDecisions = new TreeMap<>();
+    long emailsWritten;
+
     SimulationReport(LocalDate from, LocalDate to) {
         this.from = from;
         this.to = to;
@@ -105,6 +109,9 @@ final class SimulationReport {
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);
+        out.printf("Reminder contacts (state, channel, deciding rule; every decision in contacts.jsonl), %d e-mails:%n",
+                emailsWritten);
+        contactDecisions.forEach((k, v) -> out.printf("  %-40s %6d%n", k, v));
     }
 
     ObjectNode toJson() {
@@ -132,6 +139,8 @@ final class SimulationReport {
             ObjectNode cur = pen.putObject(c);
             m.forEach((k, v) -> cur.put(k, v.toPlainString()));
         });
+        ObjectNode contacts = n.putObject("contactDecisions");
+        contactDecisions.forEach(contacts::put);
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
         return n;

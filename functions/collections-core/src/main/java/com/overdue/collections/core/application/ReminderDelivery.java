@@ -151,7 +151,7 @@ public final class ReminderDelivery {
             return c.decided(ContactState.SUPPRESSED, null, evaluation, null);
         }
         Optional<Borrower> borrower = borrowers.findBorrower(c.borrowerId());
-        String missing = borrower.map(b -> missingAddress(b, c)).orElse("no borrower profile");
+        String missing = borrower.isEmpty() ? "no borrower profile" : missingAddress(borrower.get(), c);
         if (missing != null) {
             return c.decided(ContactState.SUPPRESSED, null, engineVerdict(c, now, CONTACT_DETAILS,
                     "a contact needs an address on its channel", missing), null);
