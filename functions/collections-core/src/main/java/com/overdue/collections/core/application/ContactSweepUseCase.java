@@ -39,14 +39,11 @@ public final class ContactSweepUseCase {
         while (true) {
             List<ContactRecord> due = ledger.dueBy(delivery.clock().instant(), batchSize);
             int progressed = 0;
-            for (ContactRecord c : due) {
-                var r = delivery.attempt(c);
-                if (r.isPresent()) {
-                    progressed++;
-                    attempted++;
-                    outcomes.computeIfAbsent(r.get().state(), s -> new EnumMap<>(Channel.class))
-                            .merge(r.get().channel(), 1, Integer::sum);
-                }
+            for (ContactRecord r : delivery.attemptAll(due)) {
+                progressed++;
+                attempted++;
+                outcomes.computeIfAbsent(r.state(), s -> new EnumMap<>(Channel.class))
+                        .merge(r.channel(), 1, Integer::sum);
             }
             // A full page that made progress may have more behind it; anything else is done for this run.
             if (due.size() < batchSize || progressed == 0) {

@@ -88,28 +88,82 @@ public final class ReminderDelivery {
      * waiting, or another worker claimed it first.
      */
     public Optional<ContactRecord> attempt(ContactRecord record) {
-        Instant now = clock.instant();
-        if (!record.state().waiting() || record.dueAt() == null || record.dueAt().isAfter(now)) {
-            return Optional.empty();
-        }
-        ContactRecord claimed = record.claimed();
-        if (!ledger.update(claimed, record.version())) {
-            return Optional.empty();
-        }
-        ContactRecord outcome = decide(claimed, now);
-        if (!ledger.update(outcome, claimed.version())) {
-            throw new IllegalStateException("contact " + record.key() + " of borrower " + record.borrowerId()
-                    + " changed while it was being sent");
-        }
-        journal.recorded(outcome);
-        return Optional.of(outcome);
+        List<ContactRecord> done = attemptAll(List.of(record));
+        return done.isEmpty() ? Optional.empty() : Optional.of(done.get(0));
     }
 
-    private ContactRecord decide(ContactRecord c, Instant now) {
+    /**
+     * Attempts the contacts that are waiting and due, reading each borrower's loans, profile and contact history
+     * once for all of the borrower's contacts (the channels of one message). Returns the stored outcomes.
+     */
+    public List<ContactRecord> attemptAll(List<ContactRecord> records) {
+        Instant now = clock.instant();
+        Map<String, List<ContactRecord>> byBorrower = new LinkedHashMap<>();
+        for (ContactRecord r : records) {
+            if (r.state().waiting() && r.dueAt() != null && !r.dueAt().isAfter(now)) {
+                byBorrower.computeIfAbsent(r.borrowerId(), b -> new ArrayList<>()).add(r);
+            }
+        }
+        List<ContactRecord> out = new ArrayList<>();
+        for (List<ContactRecord> group : byBorrower.values()) {
+            List<ContactRecord> claimed = new ArrayList<>();
+            for (ContactRecord r : group) {
+                ContactRecord c = r.claimed();
+                if (ledger.update(c, r.version())) {
+                    claimed.add(c);
+                }
+            }
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            Context context = new Context(claimed.get(0), now);
+            for (ContactRecord c : claimed) {
+                ContactRecord outcome = decide(c, now, context);
+                if (!ledger.update(outcome, c.version())) {
+                    throw new IllegalStateException("contact " + c.key() + " of borrower " + c.borrowerId()
+                            + " changed while it was being sent");
+                }
+                if (outcome.state() == ContactState.SENT) {
+                    context.history.add(new PastContact(outcome.sentAt(), outcome.channel(), false));
+                }
+                journal.recorded(outcome);
+                out.add(outcome);
+            }
+        }
+        return out;
+    }
+
+    /** What the contacts of one borrower share: the loans as they are now, the profile, the contacts made. */
+    private final class Context {
+        final Map<String, LoanPosition> loans = new LinkedHashMap<>();
+        final Optional<Borrower> borrower;
+        final List<PastContact> history = new ArrayList<>();
+
+        Context(ContactRecord first, Instant now) {
+            ZoneId zone = ZoneId.of(first.timeZone());
+            for (String loanId : first.loanIds()) {
+                ReminderDelivery.this.loans.findLoan(loanId).ifPresent(loan -> loans.put(loanId, current(loan, now)));
+            }
+            borrower = borrowers.findBorrower(first.borrowerId());
+            for (ContactRecord past : ledger.since(first.borrowerId(),
+                    now.atZone(zone).toLocalDate().minusDays(HISTORY_DAYS))) {
+                if (past.state() == ContactState.SENT && past.sentAt() != null) {
+                    history.add(new PastContact(past.sentAt(), past.channel(), false));
+                }
+            }
+        }
+    }
+
+    private ContactRecord decide(ContactRecord c, Instant now, Context context) {
         ZoneId zone = ZoneId.of(c.timeZone());
         Map<String, LoanPosition> all = new LinkedHashMap<>();
         for (String loanId : c.loanIds()) {
-            loans.findLoan(loanId).ifPresent(loan -> all.put(loanId, current(loan, now)));
+            LoanPosition p = context.loans.get(loanId);
+            if (p == null) {
+                loans.findLoan(loanId).ifPresent(loan -> all.put(loanId, current(loan, now)));
+            } else {
+                all.put(loanId, p);
+            }
         }
         Map<String, LoanConditions> overdueConditions = new LinkedHashMap<>();
         List<ReminderDigest.LoanLine> lines = new ArrayList<>();
@@ -136,21 +190,15 @@ public final class ReminderDelivery {
                     "none of the loans " + c.loanIds() + " is overdue any more"), "cured before sending");
         }
         ContactConditions merged = merge(all, overdueConditions);
-        List<PastContact> history = new ArrayList<>();
-        for (ContactRecord past : ledger.since(c.borrowerId(), now.atZone(zone).toLocalDate().minusDays(HISTORY_DAYS))) {
-            if (past.state() == ContactState.SENT && past.sentAt() != null && !past.key().equals(c.key())) {
-                history.add(new PastContact(past.sentAt(), past.channel(), false));
-            }
-        }
         ContactEvaluation evaluation = policy.evaluate(jurisdictions, new ContactRequest(c.borrowerId(), c.channel(),
-                ContactPurpose.REMINDER, now, zone, merged, history));
+                ContactPurpose.REMINDER, now, zone, merged, context.history));
         if (evaluation.decision() instanceof ContactDecision.Defer d) {
             return c.decided(ContactState.DEFERRED, d.until(), evaluation, null);
         }
         if (evaluation.decision() instanceof ContactDecision.Suppress) {
             return c.decided(ContactState.SUPPRESSED, null, evaluation, null);
         }
-        Optional<Borrower> borrower = borrowers.findBorrower(c.borrowerId());
+        Optional<Borrower> borrower = context.borrower;
         String missing = borrower.isEmpty() ? "no borrower profile" : missingAddress(borrower.get(), c);
         if (missing != null) {
             return c.decided(ContactState.SUPPRESSED, null, engineVerdict(c, now, CONTACT_DETAILS,

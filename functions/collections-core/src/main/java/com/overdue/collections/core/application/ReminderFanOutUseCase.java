@@ -142,9 +142,7 @@ public final class ReminderFanOutUseCase implements DailyWorker {
             // Nothing new is due, but an earlier run of the same day may have stopped before attempting its contacts.
             contacts = ledger.message(borrowerId, businessDate);
         }
-        for (ContactRecord c : contacts) {
-            delivery.attempt(c).ifPresent(r -> outcomes.put(r.channel(), r.state()));
-        }
+        delivery.attemptAll(contacts).forEach(r -> outcomes.put(r.channel(), r.state()));
         return new Result(borrowerId, businessDate, openedNow ? roundKeys : List.of(), openedNow, outcomes);
     }
 
