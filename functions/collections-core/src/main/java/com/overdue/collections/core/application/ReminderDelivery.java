@@ -97,6 +97,15 @@ public final class ReminderDelivery {
      * once for all of the borrower's contacts (the channels of one message). Returns the stored outcomes.
      */
     public List<ContactRecord> attemptAll(List<ContactRecord> records) {
+        return attemptAll(records, Map.of(), null);
+    }
+
+    /**
+     * As {@link #attemptAll(List)}, with the loans and the profile the caller has just read (the fan-out), so they
+     * are not read again; loans missing from {@code loaded} and a null {@code borrower} are read here.
+     */
+    List<ContactRecord> attemptAll(List<ContactRecord> records, Map<String, LoanRecord> loaded,
+                                   Optional<Borrower> borrower) {
         Instant now = clock.instant();
         Map<String, List<ContactRecord>> byBorrower = new LinkedHashMap<>();
         for (ContactRecord r : records) {
@@ -116,7 +125,9 @@ public final class ReminderDelivery {
             if (claimed.isEmpty()) {
                 continue;
             }
-            Context context = new Context(claimed.get(0), now);
+            Context context = new Context(claimed.get(0), now, loaded,
+                    borrower != null && claimed.get(0).borrowerId().equals(borrower.map(Borrower::borrowerId)
+                            .orElse(null)) ? borrower : null);
             for (ContactRecord c : claimed) {
                 ContactRecord outcome = decide(c, now, context);
                 if (!ledger.update(outcome, c.version())) {
@@ -139,12 +150,14 @@ public final class ReminderDelivery {
         final Optional<Borrower> borrower;
         final List<PastContact> history = new ArrayList<>();
 
-        Context(ContactRecord first, Instant now) {
+        Context(ContactRecord first, Instant now, Map<String, LoanRecord> loaded, Optional<Borrower> known) {
             ZoneId zone = ZoneId.of(first.timeZone());
             for (String loanId : first.loanIds()) {
-                ReminderDelivery.this.loans.findLoan(loanId).ifPresent(loan -> loans.put(loanId, current(loan, now)));
+                Optional<LoanRecord> loan = loaded.containsKey(loanId) ? Optional.of(loaded.get(loanId))
+                        : ReminderDelivery.this.loans.findLoan(loanId);
+                loan.ifPresent(l -> loans.put(loanId, current(l, now)));
             }
-            borrower = borrowers.findBorrower(first.borrowerId());
+            borrower = known != null ? known : borrowers.findBorrower(first.borrowerId());
             for (ContactRecord past : ledger.since(first.borrowerId(),
                     now.atZone(zone).toLocalDate().minusDays(HISTORY_DAYS))) {
                 if (past.state() == ContactState.SENT && past.sentAt() != null) {

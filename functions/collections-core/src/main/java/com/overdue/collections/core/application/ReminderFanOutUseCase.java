@@ -88,8 +88,11 @@ public final class ReminderFanOutUseCase implements DailyWorker {
         Set<String> opened = ledger.openedRounds(borrowerId);
         List<DueRound> due = new ArrayList<>();
         List<LoanPosition> overdue = new ArrayList<>();
+        Map<String, LoanRecord> loaded = new java.util.HashMap<>();
+        Optional<Borrower> borrower = null;
         for (String id : loanIds) {
             Optional<LoanRecord> loan = loans.findLoan(id);
+            loan.ifPresent(l -> loaded.put(id, l));
             if (loan.isEmpty()) {
                 if (id.equals(loanId)) {
                     throw new IllegalArgumentException("work item for unknown loan " + loanId);
@@ -115,11 +118,12 @@ public final class ReminderFanOutUseCase implements DailyWorker {
         List<String> roundKeys = due.stream().map(DueRound::key).toList();
         boolean openedNow = false;
         if (!due.isEmpty() && !overdue.isEmpty()) {
-            Optional<Borrower> borrower = borrowers.findBorrower(borrowerId);
+            borrower = borrowers.findBorrower(borrowerId);
             LoanPosition first = overdue.get(0);
-            ZoneId zone = borrower.map(Borrower::timeZone).filter(tz -> tz != null && !tz.isBlank()).map(ZoneId::of)
+            Optional<Borrower> profile = borrower;
+            ZoneId zone = profile.map(Borrower::timeZone).filter(tz -> tz != null && !tz.isBlank()).map(ZoneId::of)
                     .orElse(first.terms().timeZone());
-            String locale = borrower.map(Borrower::locale).filter(l -> l != null && !l.isBlank())
+            String locale = profile.map(Borrower::locale).filter(l -> l != null && !l.isBlank())
                     .orElse("CN".equals(first.terms().jurisdiction()) ? "zh-CN" : "en-US");
             Instant now = delivery.clock().instant();
             Instant planned = businessDate.atTime(cadence.sendAt()).atZone(zone).toInstant();
@@ -142,7 +146,7 @@ public final class ReminderFanOutUseCase implements DailyWorker {
             // Nothing new is due, but an earlier run of the same day may have stopped before attempting its contacts.
             contacts = ledger.message(borrowerId, businessDate);
         }
-        delivery.attemptAll(contacts).forEach(r -> outcomes.put(r.channel(), r.state()));
+        delivery.attemptAll(contacts, loaded, borrower).forEach(r -> outcomes.put(r.channel(), r.state()));
         return new Result(borrowerId, businessDate, openedNow ? roundKeys : List.of(), openedNow, outcomes);
     }
 
