@@ -58,6 +58,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     private final List<String> indexKeys;
     private final Map<String, OpStats> ops = new ConcurrentHashMap<>();
     private final Map<String, Image> images = new ConcurrentHashMap<>();
+    private final Map<String, KindStats> kinds = new ConcurrentHashMap<>();
 
     /**
      * The last written size of an item, its key in the secondary index ({@code null}: not indexed) and a hash of
@@ -90,6 +91,35 @@ final class CapacityMeter implements ExecutionInterceptor {
         final DoubleAdder modelIndexWrite = new DoubleAdder();
     }
 
+    /** Mutable counters of the items written of one kind. */
+    private static final class KindStats {
+        final LongAdder writes = new LongAdder();
+        final LongAdder bytes = new LongAdder();
+        final DoubleAdder modelTableWrite = new DoubleAdder();
+        final DoubleAdder modelIndexWrite = new DoubleAdder();
+    }
+
+    /**
+     * The item writes of one kind: the sort key up to its first {@code #} ({@code META}, {@code PEN},
+     * {@code BUCKET}, {@code EVT} …), with " (transaction)" when written by TransactWriteItems. Tells which item
+     * the write units went to.
+     */
+    record KindFigures(String kind, long writes, long bytes, double modelTableWcu, double modelIndexWcu) {
+
+        double avgBytes() {
+            return writes == 0 ? 0 : (double) bytes / writes;
+        }
+
+        double modelWcu() {
+            return modelTableWcu + modelIndexWcu;
+        }
+
+        KindFigures plus(KindFigures o) {
+            return new KindFigures(kind, writes + o.writes, bytes + o.bytes, modelTableWcu + o.modelTableWcu,
+                    modelIndexWcu + o.modelIndexWcu);
+        }
+    }
+
     /**
      * One operation's figures: requests completed, HTTP attempts, failed calls, items read or written, their bytes,
      * responses that carried no ConsumedCapacity, capacity reported (read, write, and with INDEXES the table and
@@ -117,7 +147,39 @@ final class CapacityMeter implements ExecutionInterceptor {
     }
 
     /** What the meter saw since the last reset, by operation name (sorted), plus a {@code TOTAL} row. */
-    record Reading(Map<String, OpFigures> byOperation, OpFigures total) {
+    record Reading(Map<String, OpFigures> byOperation, OpFigures total, Map<String, KindFigures> byKind) {
+
+        Reading(Map<String, OpFigures> byOperation, OpFigures total) {
+            this(byOperation, total, Map.of());
+        }
+
+        /** The sum of several readings (several days, several phases). */
+        static Reading sum(List<Reading> readings) {
+            Map<String, OpFigures> byOp = new TreeMap<>();
+            Map<String, KindFigures> byKind = new TreeMap<>();
+            OpFigures total = OpFigures.zero("TOTAL");
+            for (Reading r : readings) {
+                for (OpFigures f : r.byOperation().values()) {
+                    byOp.merge(f.operation(), f, OpFigures::plus);
+                }
+                for (KindFigures k : r.byKind().values()) {
+                    byKind.merge(k.kind(), k, KindFigures::plus);
+                }
+                total = total.plus(r.total());
+            }
+            return new Reading(byOp, total, byKind);
+        }
+
+        /** Model write units of this reading, by item kind prefix ({@code META}, {@code PEN} …), all writes. */
+        KindFigures kind(String prefix) {
+            KindFigures out = new KindFigures(prefix, 0, 0, 0, 0);
+            for (KindFigures k : byKind.values()) {
+                if (k.kind().equals(prefix) || k.kind().startsWith(prefix + " ")) {
+                    out = out.plus(k);
+                }
+            }
+            return out;
+        }
 
         OpFigures op(String name) {
             return byOperation.getOrDefault(name, OpFigures.zero(name));
@@ -126,6 +188,7 @@ final class CapacityMeter implements ExecutionInterceptor {
 
     void reset() {
         ops.clear();
+        kinds.clear();
     }
 
     Reading read() {
@@ -140,7 +203,10 @@ final class CapacityMeter implements ExecutionInterceptor {
             out.put(e.getKey(), f);
             total = total.plus(f);
         }
-        return new Reading(Collections.unmodifiableMap(out), total);
+        Map<String, KindFigures> byKind = new TreeMap<>();
+        kinds.forEach((k, v) -> byKind.put(k, new KindFigures(k, v.writes.sum(), v.bytes.sum(),
+                v.modelTableWrite.sum(), v.modelIndexWrite.sum())));
+        return new Reading(Collections.unmodifiableMap(out), total, Collections.unmodifiableMap(byKind));
     }
 
     private OpStats stats(ExecutionAttributes attributes) {
@@ -316,15 +382,33 @@ final class CapacityMeter implements ExecutionInterceptor {
         Image now = new Image(size, indexKey(item), item.hashCode());
         Image before = images.put(imageKey(table, item), now);
         int tableUnits = ItemSize.writeUnits(Math.max(size, before == null ? 0 : before.size()));
-        s.modelTableWrite.add(transactional ? 2.0 * tableUnits : tableUnits);
-        s.modelIndexWrite.add(indexWrites(before, now));
+        double tableWrite = transactional ? 2.0 * tableUnits : tableUnits;
+        int index = indexWrites(before, now);
+        s.modelTableWrite.add(tableWrite);
+        s.modelIndexWrite.add(index);
+        kind(item, transactional, size, tableWrite, index);
+    }
+
+    private void kind(Map<String, AttributeValue> key, boolean transactional, int size, double table, int index) {
+        AttributeValue sk = key.get(sortKey);
+        String name = sk == null || sk.s() == null ? "?" : sk.s();
+        int hash = name.indexOf('#');
+        name = (hash > 0 ? name.substring(0, hash) : name) + (transactional ? " (transaction)" : "");
+        KindStats k = kinds.computeIfAbsent(name, n -> new KindStats());
+        k.writes.increment();
+        k.bytes.add(size);
+        k.modelTableWrite.add(table);
+        k.modelIndexWrite.add(index);
     }
 
     private void modelDelete(OpStats s, String table, Map<String, AttributeValue> key, boolean transactional) {
         Image before = images.remove(imageKey(table, key));
         int tableUnits = ItemSize.writeUnits(before == null ? 0 : before.size());
-        s.modelTableWrite.add(transactional ? 2.0 * tableUnits : tableUnits);
-        s.modelIndexWrite.add(indexWrites(before, null));
+        double tableWrite = transactional ? 2.0 * tableUnits : tableUnits;
+        int index = indexWrites(before, null);
+        s.modelTableWrite.add(tableWrite);
+        s.modelIndexWrite.add(index);
+        kind(key, transactional, 0, tableWrite, index);
     }
 
     /**

@@ -71,9 +71,9 @@ final class Portfolio {
             int daysPastDue = 1 + ordinal % MAX_DAYS_PAST_DUE;
             return firstBusinessDate.minusDays(daysPastDue);
         }
-        // +days..+days+24: the review date (due + 1) stays after the last scanned date, and disbursement (one
-        // month before) stays before the ingestion date.
-        return firstBusinessDate.plusDays(days + (i % 25));
+        // +days..+days+19: the review date (due + 1) stays after the last scanned date, and disbursement (one
+        // month, at least 28 days, before) stays before the ingestion date.
+        return firstBusinessDate.plusDays(days + (i % 20));
     }
 
     /** The LoanBooked event of loan {@code i}, as the lending platform would send it. */

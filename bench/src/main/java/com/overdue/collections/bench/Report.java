@@ -56,7 +56,7 @@ final class Report {
         boolean capacityMissing = total.withoutCapacity() > 0 || r.load().reading().total().withoutCapacity() > 0;
 
         StringBuilder md = new StringBuilder();
-        md.append("## Results of ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern(
+        md.append("## Overdue scan (issue 3): results of ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyy-MM-dd HH:mm z"))).append("\n\n");
         md.append("### Machine\n\n");
         machine.forEach((k, v) -> {
@@ -84,6 +84,13 @@ final class Report {
                 "**%s requests, %s RCU** — %,d of %,d healthy loan-scans returned by the index, %,d looked up, "
                         + "%,d written", num(healthyRequests / healthyScans, 4), num(healthyRcuModel / healthyScans, 4),
                 healthyReturned, healthyScans, healthyLookups, healthySaves)));
+        OpFigures quiet = r.quiet().reading().total();
+        md.append(row("a scan day on which no loan is due (" + r.quiet().date() + ", all " + String.format(Locale.ROOT,
+                "%,d", o.loans()) + " loans in the index with a later `reviewAt`)", String.format(Locale.ROOT,
+                "**%,d requests (%s), %,d items returned, RCU reported %s / model %s** — one empty Query per shard "
+                        + "(%d shards); %,d loans scanned, %,d healthy loans returned", quiet.requests(),
+                perOp(r.quiet().reading(), 1), quiet.items(), num(quiet.reportedRcu(), 1), num(quiet.modelRcu(), 1),
+                o.shards(), r.quiet().summary().loansScanned(), r.quiet().probes().healthyReturned())));
         md.append(row("index entries / in the scan range on " + o.businessDate(), String.format(Locale.ROOT,
                 "%,d / %,d (healthy loans sit in the index with a future `reviewAt`)", r.census().indexEntries(),
                 r.census().inRange())));
@@ -97,7 +104,8 @@ final class Report {
                 "**%s by model**; DynamoDB Local reported %s (%,d Query pages, %,d of them empty)",
                 num(total.modelRcu() / scanned, 4), num(total.reportedRcu() / scanned, 4), pages, emptyPages)));
         md.append(row("average META item written by the scan", String.format(Locale.ROOT, "%,.0f bytes (%s WCU "
-                + "per plain put)", r.metaItemBytes(), ItemSize.writeUnits((int) Math.round(r.metaItemBytes())))));
+                + "per plain put, twice that in a transaction, plus the same again for its index entry)",
+                r.metaItemBytes(), ItemSize.writeUnits((int) Math.round(r.metaItemBytes())))));
         md.append(row("SQS SendMessageBatch per overdue loan (not sent; counted)", num(
                 (double) days.stream().mapToLong(DayResult::sqsBatches).sum() / scanned, 3)));
         md.append(row("scan throughput (median of days)", String.format(Locale.ROOT, "**%,.0f loans/s**", scanRate)));
@@ -105,6 +113,9 @@ final class Report {
                 String.format(Locale.ROOT, "%,.0f items/s", baseRate)));
         md.append(row("scan / baseline throughput (median of per-day ratios)",
                 String.format(Locale.ROOT, "**%.2f**", ratio)));
+        md.append(row("for reference: Query pages alone, no writes (median)", String.format(Locale.ROOT,
+                "%,.0f items/s (scan / query-only: %.2f)", median(days, DayResult::readOnlyRate),
+                median(days, d -> d.scanRate() / d.readOnlyRate()))));
         md.append('\n');
 
         md.append("### Per business date\n\n");
@@ -172,7 +183,7 @@ final class Report {
         return s.toString();
     }
 
-    private static String opTable(Reading reading, long per, String unit) {
+    static String opTable(Reading reading, long per, String unit) {
         StringBuilder s = new StringBuilder();
         s.append("| operation | requests | per ").append(unit).append(" | failed | items | avg bytes/item "
                 + "| RCU reported | RCU model | WCU reported | WCU model (table + index) "
@@ -194,22 +205,14 @@ final class Report {
         return s.toString();
     }
 
-    private static String perOp(Reading reading, long per) {
+    static String perOp(Reading reading, long per) {
         List<String> parts = new ArrayList<>();
         reading.byOperation().forEach((op, f) -> parts.add(op + " " + num((double) f.requests() / per, 3)));
         return String.join(", ", parts);
     }
 
-    private static Reading sum(List<Reading> readings) {
-        Map<String, OpFigures> byOp = new TreeMap<>();
-        OpFigures total = OpFigures.zero("TOTAL");
-        for (Reading r : readings) {
-            for (OpFigures f : r.byOperation().values()) {
-                byOp.merge(f.operation(), f, OpFigures::plus);
-            }
-            total = total.plus(r.total());
-        }
-        return new Reading(byOp, total);
+    static Reading sum(List<Reading> readings) {
+        return Reading.sum(readings);
     }
 
     private static double median(List<DayResult> days, ToDoubleFunction<DayResult> f) {
@@ -217,7 +220,7 @@ final class Report {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static String row(String k, String v) {
+    static String row(String k, String v) {
         return "| " + k + " | " + v + " |\n";
     }
 
@@ -228,17 +231,31 @@ final class Report {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    /** Replaces the results section of {@code file} (between the markers), or appends one. */
-    static void write(Path file, String report) throws IOException {
-        String section = ScanBenchmark.BEGIN + "\n\n" + report + "\n" + ScanBenchmark.END + "\n";
+    /** The markers around the results of benchmark {@code name} in bench/RESULTS.md. */
+    static String begin(String name) {
+        return "<!-- " + name + " results:begin (written by the benchmark; everything up to the end marker is"
+                + " replaced on each run) -->";
+    }
+
+    static String end(String name) {
+        return "<!-- " + name + " results:end -->";
+    }
+
+    /**
+     * Replaces the results section of benchmark {@code name} in {@code file} (between its markers), or appends one.
+     * Each benchmark class owns one section, so a new benchmark only needs its own name.
+     */
+    static void write(Path file, String name, String report) throws IOException {
+        String begin = begin(name);
+        String end = end(name);
+        String section = begin + "\n\n" + report + "\n" + end + "\n";
         String text;
         if (Files.exists(file)) {
             String old = Files.readString(file, StandardCharsets.UTF_8);
-            int b = old.indexOf(ScanBenchmark.BEGIN);
-            int e = old.indexOf(ScanBenchmark.END);
+            int b = old.indexOf(begin);
+            int e = old.indexOf(end);
             if (b >= 0 && e > b) {
-                text = old.substring(0, b) + section + old.substring(e + ScanBenchmark.END.length()).replaceFirst(
-                        "^\n", "");
+                text = old.substring(0, b) + section + old.substring(e + end.length()).replaceFirst("^\n", "");
             } else {
                 text = old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
             }
@@ -246,7 +263,7 @@ final class Report {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            text = "# Overdue-scan benchmark\n\n" + section;
+            text = "# Benchmarks\n\n" + section;
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }

@@ -32,12 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +40,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +50,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Benchmark of the daily overdue scan on DynamoDB Local (bench/run.sh; not a test): loads a book of loans, a few
@@ -67,9 +59,7 @@ import java.util.stream.Collectors;
  */
 public final class ScanBenchmark {
 
-    static final String BEGIN = "<!-- results:begin (written by ScanBenchmark; everything up to the end marker is"
-            + " replaced on each run) -->";
-    static final String END = "<!-- results:end -->";
+    static final String NAME = "scan";
 
     /** What one benchmark run is asked to do. */
     record Options(int loans, int overduePercent, int installments, int shards, ZoneId zone, LocalDate businessDate,
@@ -89,7 +79,7 @@ public final class ScanBenchmark {
                 a.put(k.substring(2), args[++i]);
             }
             Options o = new Options(
-                    Integer.parseInt(a.getOrDefault("loans", "100000")),
+                    Integer.parseInt(a.getOrDefault("loans", "20000")),
                     Integer.parseInt(a.getOrDefault("overdue-percent", "5")),
                     Integer.parseInt(a.getOrDefault("installments", "12")),
                     Integer.parseInt(a.getOrDefault("shards", "16")),
@@ -98,7 +88,7 @@ public final class ScanBenchmark {
                     Integer.parseInt(a.getOrDefault("days", "3")),
                     Integer.parseInt(a.getOrDefault("threads", "8")),
                     a.getOrDefault("load", "mixed"),
-                    Integer.parseInt(a.getOrDefault("warmup-loans", "5000")),
+                    Integer.parseInt(a.getOrDefault("warmup-loans", "2000")),
                     Path.of(a.getOrDefault("results", "bench/RESULTS.md")),
                     ReturnConsumedCapacity.fromValue(a.getOrDefault("capacity", "INDEXES")));
             a.keySet().removeAll(List.of("loans", "overdue-percent", "installments", "shards", "zone",
@@ -114,9 +104,9 @@ public final class ScanBenchmark {
 
         static String usage() {
             return """
-                    ScanBenchmark [--loans 100000] [--overdue-percent 5] [--installments 12] [--shards 16]
+                    ScanBenchmark [--loans 20000] [--overdue-percent 5] [--installments 12] [--shards 16]
                                   [--zone America/New_York] [--business-date 2026-06-15] [--days 3] [--threads 8]
-                                  [--load mixed|usecase|direct] [--warmup-loans 5000] [--results bench/RESULTS.md]
+                                  [--load mixed|usecase|direct] [--warmup-loans 2000] [--results bench/RESULTS.md]
                                   [--capacity INDEXES|TOTAL]""";
         }
     }
@@ -136,7 +126,8 @@ public final class ScanBenchmark {
 
     record DayResult(LocalDate date, ScanSummary summary, double scanSeconds, Reading scan, Probes probes,
                      long workItems, long sqsBatches, double baselineSeconds, long baselineItems, Reading baseline,
-                     double scanCpuSeconds, double baselineCpuSeconds, double loadAverage) {
+                     double scanCpuSeconds, double baselineCpuSeconds, double loadAverage, double readOnlySeconds,
+                     long readOnlyItems) {
 
         double scanRate() {
             return summary.loansScanned() / scanSeconds;
@@ -145,13 +136,21 @@ public final class ScanBenchmark {
         double baselineRate() {
             return baselineItems / baselineSeconds;
         }
+
+        double readOnlyRate() {
+            return readOnlyItems / readOnlySeconds;
+        }
     }
 
     record Census(long indexEntries, long inRange) {
     }
 
+    /** A scan for a business date on which no loan is due (every loan's review date is later). */
+    record QuietDay(LocalDate date, ScanSummary summary, Reading reading, Probes probes) {
+    }
+
     record RunResult(Options options, int overdue, int healthy, LoadResult load, Census census, List<DayResult> days,
-                     double metaItemBytes) {
+                     double metaItemBytes, QuietDay quiet) {
     }
 
     private static final String TABLE = "collections";
@@ -196,7 +195,7 @@ public final class ScanBenchmark {
             String report = Report.markdown(result, machine(), Duration.ofNanos(System.nanoTime() - started));
             System.out.println();
             System.out.println(report);
-            Report.write(options.results(), report);
+            Report.write(options.results(), NAME, report);
             log("figures written to %s", options.results());
         }
         // DynamoDB Local leaves a non-daemon job thread (ShardRolloverJobScheduler) running after stop(), which
@@ -225,10 +224,15 @@ public final class ScanBenchmark {
             LocalDate date = options.businessDate().plusDays(d);
 
             System.gc();
+            long tr = System.nanoTime();
+            long readOnlyItems = baseline(table, date, false);
+            double readOnlySeconds = seconds(tr);
+
+            System.gc();
             meter.reset();
             long c0 = cpuNanos();
             long t0 = System.nanoTime();
-            long baselineItems = baseline(table, date);
+            long baselineItems = baseline(table, date, true);
             double baselineSeconds = seconds(t0);
             double baselineCpu = (cpuNanos() - c0) / 1e9;
             Reading baseline = meter.read();
@@ -245,19 +249,31 @@ public final class ScanBenchmark {
             Reading reading = meter.read();
             DayResult day = new DayResult(date, summary, scanSeconds, reading, Probes.of(counting),
                     dispatcher.items.sum(), dispatcher.sqsBatches.sum(), baselineSeconds, baselineItems, baseline,
-                    scanCpu, baselineCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    scanCpu, baselineCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    readOnlySeconds, readOnlyItems);
             results.add(day);
-            OpFigures puts = reading.op("PutItem");
-            metaBytes = puts.items() == 0 ? metaBytes : (double) puts.bytes() / puts.items();
+            CapacityMeter.KindFigures meta = reading.kind("META");
+            metaBytes = meta.writes() == 0 ? metaBytes : meta.avgBytes();
             log("%s %s: scan %,d loans in %.2f s (%,.0f loans/s); baseline %,d items in %.2f s (%,.0f items/s); "
-                            + "ratio %.2f; healthy loans read %d",
+                            + "ratio %.2f; query-only %,.0f items/s; healthy loans read %d; requests %,d",
                     table, date, summary.loansScanned(), scanSeconds, day.scanRate(), baselineItems, baselineSeconds,
-                    day.baselineRate(), day.scanRate() / day.baselineRate(), day.probes().healthyReturned());
+                    day.baselineRate(), day.scanRate() / day.baselineRate(), day.readOnlyRate(),
+                    day.probes().healthyReturned(), reading.total().requests());
             if (summary.loansScanned() != overdue) {
                 log("WARNING: scanned %d loans, expected the %d overdue ones", summary.loansScanned(), overdue);
             }
         }
-        return new RunResult(options, overdue, loans - overdue, load, census, results, metaBytes);
+        // A day on which nothing is due: a year before the first business date every loan of the book is in the
+        // index with a later review date, so the scan should cost one empty Query per shard and nothing else.
+        LocalDate quietDate = options.businessDate().minusYears(1);
+        meter.reset();
+        counting.reset();
+        ScanSummary quietSummary = scan.scan(options.zone(), quietDate);
+        QuietDay quiet = new QuietDay(quietDate, quietSummary, meter.read(), Probes.of(counting));
+        log("%s %s (nothing due): %d loans scanned, %d requests, RCU reported %.1f / model %.1f", table, quietDate,
+                quietSummary.loansScanned(), quiet.reading().total().requests(), quiet.reading().total().reportedRcu(),
+                quiet.reading().total().modelRcu());
+        return new RunResult(options, overdue, loans - overdue, load, census, results, metaBytes, quiet);
     }
 
     /**
@@ -325,23 +341,25 @@ public final class ScanBenchmark {
         LoanPosition position = settings.replay().replay(terms, List.of(event), ingestDate);
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         LoanRecord record = new LoanRecord(terms, position, status, 1,
-                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1)));
+                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1), null));
         return new LoanChange(record, 0, null, null, null);
     }
 
     /**
      * The baseline: the same index range as the scan, one Query page of {@value #PAGE_SIZE} per request per shard,
      * and one plain PutItem per item returned, writing the item back unchanged (same size; no domain logic, no
-     * condition, no snapshot decoding).
+     * condition, no snapshot decoding). Without {@code put}: the Query pages alone (a read-only reference).
      */
-    private long baseline(String table, LocalDate date) {
+    private long baseline(String table, LocalDate date, boolean put) {
         long items = 0;
         for (int shard = 0; shard < options.shards(); shard++) {
             Map<String, AttributeValue> start = null;
             do {
                 QueryResponse page = client.query(queryInRange(table, shard, date, start).limit(PAGE_SIZE).build());
                 for (Map<String, AttributeValue> item : page.items()) {
-                    client.putItem(p -> p.tableName(table).item(item));
+                    if (put) {
+                        client.putItem(p -> p.tableName(table).item(item));
+                    }
                     items++;
                 }
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
@@ -390,68 +408,19 @@ public final class ScanBenchmark {
         return new Census(entries, inRange);
     }
 
-    /** CPU time of this JVM (the benchmark, the SDK client and DynamoDB Local together). */
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return Harness.cpuNanos();
     }
 
     private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
+        return Harness.seconds(since);
     }
 
     static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[bench %s] %s%n",
-                LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), String.format(Locale.ROOT, format,
-                        args));
+        Harness.log(format, args);
     }
 
-    /** The machine, as the report prints it. */
     static Map<String, String> machine() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("nproc", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        m.put("cpu", cpuModel());
-        m.put("free -h", command("free", "-h"));
-        m.put("uptime (at the end of the run)", command("uptime"));
-        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        m.put("DynamoDB Local", jarVersion("DynamoDBLocal-") + ", in-process, -inMemory");
-        m.put("AWS SDK", jarVersion("dynamodb-2") + ", Apache HTTP client");
-        return m;
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String jarVersion(String prefix) {
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (name.startsWith(prefix) && name.endsWith(".jar")) {
-                return name.substring(0, name.length() - 4);
-            }
-        }
-        return prefix + "?";
-    }
-
-    private static String command(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String out = r.lines().collect(Collectors.joining("\n"));
-                p.waitFor();
-                return out;
-            }
-        } catch (IOException | InterruptedException e) {
-            return "(" + String.join(" ", cmd) + " failed: " + e.getMessage() + ")";
-        }
+        return Harness.machine();
     }
 }
