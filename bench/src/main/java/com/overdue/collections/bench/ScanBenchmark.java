@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.lang.management.ManagementFactory;
@@ -371,12 +370,17 @@ public final class ScanBenchmark {
 
     private QueryRequest.Builder queryInRange(String table, int shard, LocalDate date,
                                               Map<String, AttributeValue> start) {
+        return queryInRange(table, shard, date + "#\uffff", start);
+    }
+
+    private QueryRequest.Builder queryInRange(String table, int shard, String upTo,
+                                              Map<String, AttributeValue> start) {
         // Same key as DynamoDbLoanRepository.shardKey (package-private there).
         String shardKey = String.format("REVIEW#%s#%02d", options.zone().getId(), shard);
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LoanTable.REVIEW_INDEX)
                 .keyConditionExpression("reviewShard = :s AND reviewAt <= :d")
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shardKey),
-                        ":d", AttributeValue.fromS(date + "#\uffff")));
+                        ":d", AttributeValue.fromS(upTo)));
         if (start != null) {
             q.exclusiveStartKey(start);
         }
@@ -385,27 +389,25 @@ public final class ScanBenchmark {
 
     /** How many loans the index holds, and how many of them are due on or before {@code date}. */
     private Census census(String table, LocalDate date) {
-        long entries = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = client.scan(s -> s.tableName(table).indexName(LoanTable.REVIEW_INDEX)
-                    .select(Select.COUNT).exclusiveStartKey(from));
-            entries += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        long inRange = 0;
+        // Per-shard COUNT queries, not a Scan of the index: DynamoDB Local pages a Scan ever more slowly as the
+        // table grows (minutes at 100,000 items of 4 KB), while a Query stays within its partition.
+        return new Census(count(table, "\uffff"), count(table, date + "#\uffff"));
+    }
+
+    /** Index entries with {@code reviewAt <= upTo}, over every shard of the zone. */
+    private long count(String table, String upTo) {
+        long n = 0;
         for (int shard = 0; shard < options.shards(); shard++) {
-            start = null;
+            Map<String, AttributeValue> start = null;
             do {
-                QueryResponse page = client.query(queryInRange(table, shard, date, start).select(Select.COUNT)
-                        .build());
-                inRange += page.count();
+                QueryRequest.Builder q = queryInRange(table, shard, upTo, start).select(Select.COUNT);
+                QueryResponse page = client.query(q.build());
+                n += page.count();
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
             } while (start != null);
         }
-        return new Census(entries, inRange);
+        return n;
     }
 
     private static long cpuNanos() {
