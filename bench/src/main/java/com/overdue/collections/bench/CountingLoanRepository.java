@@ -1,6 +1,7 @@
 package com.overdue.collections.bench;
 
 import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReviewPage;
@@ -55,6 +56,16 @@ final class CountingLoanRepository implements LoanRepository {
             healthyLookups.increment();
         }
         return delegate.findLoan(loanId);
+    }
+
+    @Override
+    public Optional<LoanHistory> findLoanWithEvents(String loanId) {
+        loanLookups.increment();
+        eventReads.increment();
+        if (healthy(loanId)) {
+            healthyLookups.increment();
+        }
+        return delegate.findLoanWithEvents(loanId);
     }
 
     @Override
