@@ -16,6 +16,8 @@ import com.overdue.collections.core.creditreport.PaymentHistoryCode;
 import com.overdue.collections.core.creditreport.RejectedAccount;
 import com.overdue.collections.core.ingest.CollectionsEvent;
 import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.EventPayload;
+import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Borrower;
@@ -225,10 +227,18 @@ public final class CreditReportExportUseCase {
         return replay(loan, cycleDate);
     }
 
+    /**
+     * The loan as it stood on {@code date}, as the event history tells it today: events that take effect after the
+     * date are left out, reversals are always kept (a payment that bounced never counted).
+     */
     private LoanPosition replay(LoanRecord loan, LocalDate date) {
         List<CollectionsEvent> history = new ArrayList<>();
         for (StoredEvent stored : loans.findEvents(loan.loanId())) {
-            history.add(parser.parse(stored.json()));
+            CollectionsEvent event = parser.parse(stored.json());
+            if (event.payload() instanceof EventPayload.PaymentReversed
+                    || !LoanReplay.effectiveDate(loan.terms(), event).isAfter(date)) {
+                history.add(event);
+            }
         }
         return settings.replay().replay(loan.terms(), history, date);
     }

@@ -1,0 +1,223 @@
+package com.overdue.collections.core.bureau;
+
+import com.overdue.collections.core.application.CreditReportExportUseCase;
+import com.overdue.collections.core.application.CreditReportSummary;
+import com.overdue.collections.core.creditreport.ComplianceConditionCode;
+import com.overdue.collections.core.ledger.LoanConditions;
+import com.overdue.collections.core.port.CollectionsAction;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Loans followed month by month through the export, as RULES §7 and the scenarios describe them. */
+class CreditReportScenarioTest {
+
+    private static final String US_PRODUCT = "US-CONSUMER-INSTALMENT";
+    private static final LocalDate JAN = LocalDate.of(2026, 1, 31);
+
+    @Test
+    void fourteen_months_current_then_30_60_90_then_paid_up_and_current_again() {
+        BureauScenario s = new BureauScenario("fourteen-months", BureauScenario.defaultSettings());
+        s.book("L-US-1", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 15);
+        for (int i = 0; i < 15; i++) {
+            LocalDate due = LocalDate.of(2026, 1, 15).plusMonths(i);
+            if (i >= 2 && i <= 5) {
+                continue; // March to June missed
+            }
+            if (i == 6) {
+                s.pay("L-US-1", LocalDate.of(2026, 7, 10), "400.00"); // catches up March to June
+            }
+            s.pay("L-US-1", due, "100.00");
+        }
+
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 16);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-US-1");
+        assertThat(records).extracting(r -> r.accountStatus().code()).containsExactly(
+                "11", "11", "11", "71", "78", "80", "11", "11", "11", "11", "11", "11", "11", "11", "13");
+        assertThat(records).extracting(r -> r.paymentHistoryProfile().value()).startsWith(
+                "BBBBBBBBBBBBBBBBBBBBBBBB",
+                "0BBBBBBBBBBBBBBBBBBBBBBB",
+                "00BBBBBBBBBBBBBBBBBBBBBB",
+                "000BBBBBBBBBBBBBBBBBBBBB",
+                "1000BBBBBBBBBBBBBBBBBBBB",
+                "21000BBBBBBBBBBBBBBBBBBB",
+                "321000BBBBBBBBBBBBBBBBBB",
+                "0321000BBBBBBBBBBBBBBBBB");
+        assertThat(records.get(13).paymentHistoryProfile().value()).isEqualTo("0000000321000BBBBBBBBBBB");
+        // DOFD: the day after the oldest missed due date, kept through the episode, gone at cure.
+        assertThat(records).extracting(BureauRecord::dateFirstDelinquency).containsSubsequence(
+                null, LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), null);
+        assertThat(records.get(3).amountPastDue()).isEqualByComparingTo("200.00");
+        assertThat(records.get(3).currentBalance()).isEqualByComparingTo("1300.00");
+        // Paid in full: reported once as 13 with a current rating, then dropped.
+        BureauRecord paid = records.get(14);
+        assertThat(paid.paymentRating()).hasToString("CURRENT");
+        assertThat(paid.dateClosed()).isEqualTo(LocalDate.of(2027, 3, 15));
+        assertThat(s.world.find("L-US-1", cycles.get(15))).isEmpty();
+        assertThat(s.file(cycles.get(14))).contains("L-US-1");
+        // US: the notice goes out in the run that first reports 71, not later.
+        assertThat(s.world.published).singleElement().satisfies(n -> {
+            assertThat(n.action()).isEqualTo(CreditReportExportUseCase.NOTICE_ACTION);
+            assertThat(n.businessDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+        });
+        assertThat(records.get(3).disposition()).isEqualTo(ReportingDisposition.REPORTED);
+        assertThat(records.get(3).noticeSentOn()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(s.file(cycles.get(3))).contains("L-US-1");
+    }
+
+    @Test
+    void a_cn_account_is_not_reported_negative_before_its_notice_and_is_reported_the_cycle_after() {
+        BureauScenario s = new BureauScenario("cn-notice", BureauScenario.withCnProductInMetro2());
+        s.book("L-CN-1", "CN", "CN-METRO2", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        s.pay("L-CN-1", LocalDate.of(2026, 1, 15), "100.00");
+        s.pay("L-CN-1", LocalDate.of(2026, 2, 15), "100.00");
+
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 5);
+        CreditReportSummary april = null;
+        for (LocalDate cycle : cycles) {
+            CreditReportSummary summary = s.exportCycle(cycle);
+            if (cycle.getMonthValue() == 4) {
+                april = summary;
+            }
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-CN-1");
+        BureauRecord apr = records.get(3);
+        assertThat(apr.accountStatus().code()).isEqualTo("71");
+        assertThat(apr.disposition()).isEqualTo(ReportingDisposition.WITHHELD_PENDING_NOTICE);
+        assertThat(april.withheldPendingNotice()).isEqualTo(1);
+        // The only account was withheld: no file for the bureau this cycle, only the manifest saying why.
+        assertThat(april.fileLocation()).isNull();
+        assertThat(s.manifest(cycles.get(3))).contains("\"withheldPendingNotice\"").contains("L-CN-1");
+        CollectionsAction notice = s.world.published.get(0);
+        assertThat(notice.businessDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(notice.reason()).contains("withheld");
+        // Every file before the notice shows the account current (or not at all); the first negative one follows it.
+        for (int i = 0; i < 3; i++) {
+            assertThat(records.get(i).accountStatus().code()).isEqualTo("11");
+        }
+        BureauRecord may = records.get(4);
+        assertThat(may.disposition()).isEqualTo(ReportingDisposition.REPORTED);
+        assertThat(may.accountStatus().code()).isEqualTo("78");
+        assertThat(may.paymentHistoryProfile().value()).startsWith("1000B");
+        assertThat(may.firstNegativeOn()).isEqualTo(cycles.get(4));
+        assertThat(may.firstNegativeOn()).isAfter(notice.businessDate());
+        assertThat(s.file(cycles.get(4))).contains("L-CN-1");
+        assertThat(s.world.published).hasSize(1);
+    }
+
+    @Test
+    void a_dispute_is_reported_xb_while_open_then_xh_once_resolved_then_blank() {
+        BureauScenario s = new BureauScenario("dispute", BureauScenario.defaultSettings());
+        s.book("L-US-2", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        for (int i = 0; i < 6; i++) {
+            s.pay("L-US-2", LocalDate.of(2026, 1, 15).plusMonths(i), "100.00");
+        }
+        LoanConditions.Dispute open = new LoanConditions.Dispute("D-1", LocalDate.of(2026, 2, 10), "AMOUNT", null,
+                null, false);
+        LoanConditions.Dispute resolved = new LoanConditions.Dispute("D-1", LocalDate.of(2026, 2, 10), "AMOUNT",
+                LocalDate.of(2026, 3, 20), "REJECTED", false);
+        s.conditionsFrom.put(LocalDate.of(2026, 2, 10), conditions(open));
+        s.conditionsFrom.put(LocalDate.of(2026, 3, 20), conditions(resolved));
+
+        for (LocalDate cycle : BureauScenario.monthEnds(JAN, 4)) {
+            s.exportCycle(cycle);
+        }
+
+        assertThat(s.world.recordsOf("L-US-2")).extracting(BureauRecord::complianceCode).containsExactly(
+                ComplianceConditionCode.NONE, ComplianceConditionCode.XB, ComplianceConditionCode.XH,
+                ComplianceConditionCode.NONE);
+        // Field 20 (positions 153-154 of the base segment, after the 4-byte... counted from the record start).
+        String febBase = baseSegment(s.file(LocalDate.of(2026, 2, 28)), "L-US-2");
+        assertThat(febBase.substring(152, 154)).isEqualTo("XB");
+        String marBase = baseSegment(s.file(LocalDate.of(2026, 3, 31)), "L-US-2");
+        assertThat(marBase.substring(152, 154)).isEqualTo("XH");
+    }
+
+    @Test
+    void charge_off_is_reported_97_and_a_later_payoff_64_then_the_account_is_dropped() {
+        BureauScenario s = new BureauScenario("charge-off", BureauScenario.defaultSettings());
+        s.book("L-US-3", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        s.close("L-US-3", LocalDate.of(2026, 7, 20), "WRITTEN_OFF");
+        s.pay("L-US-3", LocalDate.of(2026, 9, 10), "600.00");
+
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 10);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-US-3");
+        assertThat(records).extracting(r -> r.accountStatus().code()).containsExactly(
+                "11", "71", "78", "80", "82", "83", "97", "97", "64");
+        BureauRecord chargedOff = records.get(6);
+        assertThat(chargedOff.originalChargeOffAmount()).isEqualByComparingTo("600.00");
+        assertThat(chargedOff.amountPastDue()).isEqualByComparingTo(chargedOff.currentBalance());
+        assertThat(chargedOff.dateFirstDelinquency()).isEqualTo(LocalDate.of(2026, 1, 16));
+        assertThat(chargedOff.paymentHistoryProfile().value()).startsWith("543210");
+        BureauRecord paidAfter = records.get(8);
+        assertThat(paidAfter.dateFirstDelinquency()).isEqualTo(LocalDate.of(2026, 1, 16));
+        assertThat(paidAfter.originalChargeOffAmount()).isEqualByComparingTo("600.00");
+        assertThat(paidAfter.currentBalance()).isZero();
+        assertThat(paidAfter.paymentHistoryProfile().value()).startsWith("LL5");
+        assertThat(s.world.find("L-US-3", cycles.get(9))).isEmpty();
+        assertThat(s.world.published).hasSize(1);
+    }
+
+    @Test
+    void a_payment_back_dated_into_the_previous_cycle_is_reported_as_a_correction_of_that_month() {
+        BureauScenario s = new BureauScenario("correction", BureauScenario.defaultSettings());
+        s.book("L-US-4", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        // Paid on 20 January for January and February, but the payment reaches the engine only on 5 March, after
+        // the February file reported the account 30-59 days late.
+        s.payLate("L-US-4", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 5), "200.00");
+        s.pay("L-US-4", LocalDate.of(2026, 3, 15), "100.00");
+
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 3);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-US-4");
+        assertThat(records).extracting(r -> r.accountStatus().code()).containsExactly("11", "71", "11");
+        BureauRecord march = records.get(2);
+        assertThat(march.correction()).contains("2026-02-28").contains("from 1 to 0");
+        assertThat(march.paymentHistoryProfile().value()).isEqualTo("00" + "B".repeat(22));
+        assertThat(march.dateFirstDelinquency()).isNull();
+        assertThat(s.manifest(cycles.get(2))).contains("\"corrections\"").contains("L-US-4");
+    }
+
+    @Test
+    void re_running_a_cycle_writes_the_same_file_records_nothing_twice_and_sends_no_second_notice() {
+        BureauScenario s = new BureauScenario("rerun", BureauScenario.defaultSettings());
+        s.book("L-US-5", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 2);
+        s.exportCycle(cycles.get(0));
+        CreditReportSummary first = s.exportCycle(cycles.get(1));
+        String firstFile = s.file(cycles.get(1));
+
+        CreditReportSummary again = s.exportCycle(cycles.get(1));
+
+        assertThat(s.file(cycles.get(1))).isEqualTo(firstFile);
+        assertThat(again.sha256()).isEqualTo(first.sha256());
+        assertThat(again.reRunRecords()).isEqualTo(1);
+        assertThat(s.world.recordsOf("L-US-5")).hasSize(2);
+        assertThat(s.world.published).hasSize(1);
+    }
+
+    private static LoanConditions conditions(LoanConditions.Dispute dispute) {
+        return new LoanConditions(List.of(dispute), List.of(), List.of(), List.of(),
+                LoanConditions.ContactPreferences.NONE, List.of());
+    }
+
+    private static String baseSegment(String file, String accountNumber) {
+        return file.lines().filter(l -> l.contains(accountNumber) && !l.startsWith("0426HEADER")).findFirst()
+                .orElseThrow();
+    }
+}
