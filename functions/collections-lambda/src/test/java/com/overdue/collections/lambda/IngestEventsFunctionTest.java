@@ -43,13 +43,16 @@ class IngestEventsFunctionTest {
 
         assertThat(failures(response)).containsExactly("m3", "m4");
         LoanRecord loan = repository().findLoan("L-A").orElseThrow();
-        // 100.00 pays installment 1 interest (10.00) first, then 90.00 of its principal.
+        // Penalty on installment 1 (250.00 principal, due 02-01): 12 % a year (18.25 % capped at 4 x LPR 3.00 %),
+        // ACT/365, grace 3 -> 250.00 x 0.12 / 365 = 0.08 a day from 02-05 to 03-04, 28 days = 2.24.
+        // 100.00 on 03-04 pays penalty 2.24 first, then interest 10.00, then 87.76 of principal.
+        assertThat(loan.position().installments().get(0).paid().penalty().toPlainString()).isEqualTo("2.24");
         assertThat(loan.position().installments().get(0).paid().interest().toPlainString()).isEqualTo("10.00");
-        assertThat(loan.position().installments().get(0).paid().principal().toPlainString()).isEqualTo("90.00");
-        assertThat(loan.position().outstanding(Component.PRINCIPAL).toPlainString()).isEqualTo("410.00");
+        assertThat(loan.position().installments().get(0).paid().principal().toPlainString()).isEqualTo("87.76");
+        assertThat(loan.position().outstanding(Component.PRINCIPAL).toPlainString()).isEqualTo("412.24");
         // On 2026-03-05 installment 1 is 32 days late, installment 2 four days late.
         assertThat(loan.status().daysPastDue()).isEqualTo(32);
-        assertThat(loan.status().overdueByBucket().get("31-60").toPlainString()).isEqualTo("160.00");
+        assertThat(loan.status().overdueByBucket().get("31-60").toPlainString()).isEqualTo("162.24");
         assertThat(loan.status().overdueByBucket().get("4-30").toPlainString()).isEqualTo("260.00");
         assertThat(repository().findEvents("L-A")).extracting(e -> e.eventId()).containsExactlyInAnyOrder("e-a1",
                 "e-a2");
@@ -75,13 +78,14 @@ class IngestEventsFunctionTest {
 
     @Test
     void a_payment_then_its_reversal_restores_the_buckets() {
+        // 262.24 = installment 1 in full on 03-04: penalty 2.24 (28 days x 0.08) + interest 10.00 + principal 250.00.
         TestClock.set("2026-03-05T01:00:00Z");
         assertThat(failures(post(List.of(
                 Events.loanBooked("e-c1", "L-C", "2026-01-01T00:00:00Z", "2026-02-01", "2026-03-01"))))).isEmpty();
         LoanRecord before = repository().findLoan("L-C").orElseThrow();
 
         assertThat(failures(post(List.of(
-                Events.payment("e-c2", "L-C", "P-C1", "260.00", "2026-03-04", "2026-03-04T02:00:00Z"))))).isEmpty();
+                Events.payment("e-c2", "L-C", "P-C1", "262.24", "2026-03-04", "2026-03-04T02:00:00Z"))))).isEmpty();
         assertThat(repository().findLoan("L-C").orElseThrow().status().daysPastDue()).isEqualTo(4);
 
         assertThat(failures(post(List.of(Events.reversal("e-c3", "L-C", "P-C1", "2026-03-05T00:30:00Z")))))

@@ -62,10 +62,11 @@ class OverdueScanFunctionTest {
         assertThat(work.get(0).get("overdueAmount").asText()).isEqualTo("260.00");
         assertThat(work.get(0).get("key").asText()).isEqualTo("L-LATE#2026-03-02");
 
-        // A re-run of the same day finds nothing left to do: the loan's next review is tomorrow.
+        // A re-run of the same day is safe: the same work item again (workers are idempotent on its key), no new
+        // bucket change, nothing rewritten.
         JsonPath rerun = scan("2026-03-02");
-        assertThat(rerun.getInt("loansScanned")).isZero();
-        assertThat(receiveWork()).isEmpty();
+        assertThat(rerun.getInt("delinquencyChanges")).isZero();
+        assertThat(receiveWork()).extracting(w -> w.get("key").asText()).containsExactly("L-LATE#2026-03-02");
 
         // DPD 30 is still bucket 4-30 and MILD; DPD 31 moves to 31-60 and MODERATE: one recorded change.
         JsonPath dpd30 = scan("2026-03-03");

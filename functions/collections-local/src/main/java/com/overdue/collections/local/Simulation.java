@@ -7,6 +7,10 @@ import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
+import com.overdue.collections.core.application.PenaltyAccrualUseCase;
+import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.overdue.collections.core.application.ScanSummary;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.ingest.EventRejection;
@@ -122,6 +126,9 @@ final class Simulation {
             IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
             OverdueScanUseCase scan = new OverdueScanUseCase(repository, work, settings, clock);
             // The daily workers, in the order their queues would typically drain: each one is idempotent per item.
+            DynamoDbPenaltyLedger penalties = new DynamoDbPenaltyLedger(
+                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
+            work.register(new PenaltyAccrualUseCase(repository, penalties, settings));
             Set<String> loanIds = new LinkedHashSet<>();
             int daysDone = 0;
             for (Step step : timeline) {
@@ -157,9 +164,12 @@ final class Simulation {
                 LoanRecord loan = repository.findLoan(loanId).orElseThrow();
                 LoanPosition position = settings.ledger().advanceTo(loan.position(), to);
                 DelinquencyStatus status = settings.evaluator().evaluate(position);
-                report.add(loan, position, status);
-                Files.writeString(out.resolve("loans").resolve(loanId + ".json"),
-                        loanJson(loan, position, status).toPrettyString() + "\n", StandardCharsets.UTF_8);
+                Money posted = penaltyPosted(penalties, loanId, loan.terms().zero());
+                report.add(loan, position, status, posted);
+                ObjectNode json = loanJson(loan, position, status);
+                json.put("penaltyPosted", posted.toPlainString());
+                Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
+                        StandardCharsets.UTF_8);
             }
         }
         Files.writeString(out.resolve("summary.json"), report.toJson().toPrettyString() + "\n",
@@ -196,6 +206,12 @@ final class Simulation {
         }
     }
 
+    /** What the penalty ledger holds for the loan: the last posting's cumulative totals. */
+    private static Money penaltyPosted(DynamoDbPenaltyLedger penalties, String loanId, Money zero) {
+        return penalties.latest(loanId).map(p -> p.cumulative().values().stream().reduce(zero, Money::plus))
+                .orElse(zero);
+    }
+
     static ObjectNode loanJson(LoanRecord loan, LoanPosition position, DelinquencyStatus status) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("loanId", loan.loanId());
@@ -211,7 +227,21 @@ final class Simulation {
         n.put("principalOutstanding", position.outstanding(Component.PRINCIPAL).toPlainString());
         n.put("interestOutstanding", position.outstanding(Component.INTEREST).toPlainString());
         n.put("feesOutstanding", position.outstanding(Component.FEES).toPlainString());
+        n.put("penaltyAccrued", position.penaltyAccrued().toPlainString());
+        n.put("penaltyOutstanding", position.outstanding(Component.PENALTY).toPlainString());
+        n.put("penaltyPaid", position.paid(Component.PENALTY).toPlainString());
+        n.put("penaltyWaived", position.waived(Component.PENALTY).toPlainString());
         n.put("credit", position.credit().toPlainString());
+        ArrayNode holds = n.putArray("holds");
+        position.conditions().holds().forEach(holds::add);
+        position.conditions().activeHardship().ifPresentOrElse(h -> {
+            ObjectNode plan = n.putObject("activePlan");
+            plan.put("requestId", h.requestId()).put("kind", h.planKind()).put("since", h.decidedOn().toString())
+                    .put("paidSoFar", h.paidSoFar());
+            ArrayNode payments = plan.putArray("payments");
+            h.plan().forEach(pp -> payments.addObject().put("seq", pp.seq()).put("dueDate", pp.dueDate().toString())
+                    .put("amount", pp.amount()));
+        }, () -> n.putNull("activePlan"));
         if (position.dateOfFirstDelinquency() == null) {
             n.putNull("dateOfFirstDelinquency");
         } else {

@@ -6,6 +6,8 @@ import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.delinquency.Severity;
 import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Component;
+import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.LoanRecord;
 
 import java.io.PrintStream;
@@ -42,6 +44,8 @@ final class SimulationReport {
     final Map<String, Map<String, BigDecimal>> overdueByCurrencyAndBucket = new TreeMap<>();
     /** currency → principal outstanding. */
     final Map<String, BigDecimal> principalOutstanding = new TreeMap<>();
+    /** currency → penalty figures: accrued, posted, collected, waived, outstanding. */
+    final Map<String, Map<String, BigDecimal>> penalty = new TreeMap<>();
 
     SimulationReport(LocalDate from, LocalDate to) {
         this.from = from;
@@ -58,7 +62,7 @@ final class SimulationReport {
         return names;
     }
 
-    void add(LoanRecord loan, LoanPosition position, DelinquencyStatus status) {
+    void add(LoanRecord loan, LoanPosition position, DelinquencyStatus status, Money penaltyPosted) {
         loans++;
         bySeverity.merge(status.severity().name(), 1, Integer::sum);
         byBucket.merge(status.bucket(), 1, Integer::sum);
@@ -68,6 +72,12 @@ final class SimulationReport {
         status.overdueByBucket().forEach((bucket, amount) -> buckets.merge(bucket, amount.amount(), BigDecimal::add));
         principalOutstanding.merge(currency,
                 position.outstanding(com.overdue.collections.core.loan.Component.PRINCIPAL).amount(), BigDecimal::add);
+        Map<String, BigDecimal> p = penalty.computeIfAbsent(currency, c -> new java.util.LinkedHashMap<>());
+        p.merge("accrued", position.penaltyAccrued().amount(), BigDecimal::add);
+        p.merge("posted", penaltyPosted.amount(), BigDecimal::add);
+        p.merge("collected", position.paid(Component.PENALTY).amount(), BigDecimal::add);
+        p.merge("waived", position.waived(Component.PENALTY).amount(), BigDecimal::add);
+        p.merge("outstanding", position.outstanding(Component.PENALTY).amount(), BigDecimal::add);
     }
 
     void print(PrintStream out) {
@@ -85,6 +95,11 @@ final class SimulationReport {
             }
             out.printf("    %-9s %16s%n", "total", total.toPlainString());
             out.printf("    principal outstanding %s%n", principalOutstanding.get(currency).toPlainString());
+            Map<String, BigDecimal> p = penalty.get(currency);
+            out.printf("    penalty: accrued %s, posted %s, collected %s, waived %s, outstanding %s%n",
+                    p.get("accrued").toPlainString(), p.get("posted").toPlainString(),
+                    p.get("collected").toPlainString(), p.get("waived").toPlainString(),
+                    p.get("outstanding").toPlainString());
         });
         out.printf("Events: %d applied, %d duplicate (no-op), %d rejected (see rejected.jsonl), %d after the window%n",
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
@@ -111,6 +126,11 @@ final class SimulationReport {
         overdueByCurrencyAndBucket.forEach((c, m) -> {
             ObjectNode cur = overdue.putObject(c);
             m.forEach((b, v) -> cur.put(b, v.toPlainString()));
+        });
+        ObjectNode pen = n.putObject("penalty");
+        penalty.forEach((c, m) -> {
+            ObjectNode cur = pen.putObject(c);
+            m.forEach((k, v) -> cur.put(k, v.toPlainString()));
         });
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));

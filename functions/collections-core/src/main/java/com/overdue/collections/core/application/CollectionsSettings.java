@@ -3,20 +3,21 @@ package com.overdue.collections.core.application;
 import com.overdue.collections.core.delinquency.DelinquencyEvaluator;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.ingest.LoanReplay;
-import com.overdue.collections.core.ledger.AllocationRule;
 import com.overdue.collections.core.ledger.LoanLedger;
+import com.overdue.collections.core.product.ProductCatalog;
 
 /** The engine's rule objects built once from configuration and shared by the use cases. */
-public record CollectionsSettings(LoanLedger ledger, LoanReplay replay, DelinquencyEvaluator evaluator,
-                                  ReviewSchedule reviewSchedule) {
+public record CollectionsSettings(ProductCatalog products, LoanLedger ledger, LoanReplay replay,
+                                  DelinquencyEvaluator evaluator, ReviewSchedule reviewSchedule) {
 
-    public static CollectionsSettings of(AllocationRule allocation, DelinquencyPolicy delinquency, int reviewShards) {
-        LoanLedger ledger = new LoanLedger(allocation);
-        return new CollectionsSettings(ledger, new LoanReplay(ledger), new DelinquencyEvaluator(delinquency),
+    public static CollectionsSettings of(ProductCatalog products, DelinquencyPolicy delinquency, int reviewShards) {
+        LoanLedger ledger = new LoanLedger(products);
+        return new CollectionsSettings(products, ledger, new LoanReplay(ledger), new DelinquencyEvaluator(delinquency),
                 new ReviewSchedule(reviewShards));
     }
 
+    /** The products of {@code config/products} and the default delinquency buckets. */
     public static CollectionsSettings defaults(int reviewShards) {
-        return of(AllocationRule.DEFAULT, DelinquencyPolicy.DEFAULT, reviewShards);
+        return of(ProductCatalog.load(), DelinquencyPolicy.DEFAULT, reviewShards);
     }
 }

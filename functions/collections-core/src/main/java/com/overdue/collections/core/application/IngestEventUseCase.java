@@ -6,6 +6,12 @@ import com.overdue.collections.core.delinquency.Severity;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.ingest.CollectionsEvent;
 import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.EventPayload;
+import com.overdue.collections.core.ingest.LoanReplay;
+import com.overdue.collections.core.ingest.EventPayload.DisputeOpened;
+import com.overdue.collections.core.ingest.EventPayload.DisputeResolved;
+import com.overdue.collections.core.ingest.EventPayload.HardshipDecided;
+import com.overdue.collections.core.ingest.EventPayload.HardshipRequested;
 import com.overdue.collections.core.ingest.EventPayload.LoanBooked;
 import com.overdue.collections.core.ingest.EventPayload.PaymentReceived;
 import com.overdue.collections.core.ingest.EventPayload.PaymentReversed;
@@ -15,6 +21,7 @@ import com.overdue.collections.core.ingest.LoanTermsFactory;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.port.DuplicateEventException;
+import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
@@ -78,6 +85,19 @@ public final class IngestEventUseCase {
                 return same ? duplicate(event, "eventId already applied")
                         : reject(event, "loanId", "loan " + event.loanId() + " is already booked");
             }
+            if (!settings.products().contains(booked.productCode())) {
+                return reject(event, "payload.productCode", "no configuration for product \"" + booked.productCode()
+                        + "\" (configured: " + new java.util.TreeSet<>(settings.products().productCodes()) + ")");
+            }
+            Product product = settings.products().product(booked.productCode());
+            if (!product.currency().equals(booked.currency())) {
+                return reject(event, "payload.currency", "product " + product.productCode() + " lends in "
+                        + product.currency() + ", not " + booked.currency());
+            }
+            if (!product.jurisdiction().equals(booked.jurisdiction())) {
+                return reject(event, "payload.jurisdiction", "product " + product.productCode() + " is for "
+                        + product.jurisdiction() + ", not " + booked.jurisdiction());
+            }
             LoanTerms terms = LoanTermsFactory.from(event.loanId(), booked);
             return write(event, terms, null, List.of(event), booked);
         }
@@ -108,6 +128,26 @@ public final class IngestEventUseCase {
                 return duplicate(event, "payment " + reversal.paymentId() + " already reversed");
             }
         }
+        if (event.payload() instanceof HardshipDecided decided && history.stream().noneMatch(h ->
+                h.payload() instanceof HardshipRequested r && r.requestId().equals(decided.requestId()))) {
+            return reject(event, "payload.requestId", "no hardship request " + decided.requestId() + " on loan "
+                    + event.loanId());
+        }
+        if (event.payload() instanceof DisputeResolved resolved && history.stream().noneMatch(h ->
+                h.payload() instanceof DisputeOpened o && o.disputeId().equals(resolved.disputeId()))) {
+            return reject(event, "payload.disputeId", "no dispute " + resolved.disputeId() + " opened on loan "
+                    + event.loanId());
+        }
+        LocalDate today = LocalDate.now(clock.withZone(loan.terms().timeZone()));
+        LocalDate effective = LoanReplay.effectiveDate(loan.terms(), event);
+        if (effective.isAfter(today)) {
+            // A date in the loan's future cannot be applied yet; SQS redelivers it, or it waits in the DLQ for a redrive.
+            String field = event.payload() instanceof EventPayload.PaymentReceived ? "payload.receivedOn"
+                    : event.payload() instanceof EventPayload.LoanClosed
+                    || event.payload() instanceof EventPayload.LegalEventRecorded ? "payload.on" : "occurredAt";
+            return reject(event, field, effective + " is after the loan's business date " + today + " ("
+                    + loan.terms().timeZone() + ")");
+        }
         history.add(event);
         return write(event, loan.terms(), loan, history, null);
     }
@@ -127,7 +167,8 @@ public final class IngestEventUseCase {
         long version = previous == null ? 0 : previous.version();
         // Review from today when overdue: today's scan may not have run yet, and a second look is harmless.
         LoanRecord record = new LoanRecord(terms, position, status, version + 1,
-                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1)));
+                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1),
+                        previous == null ? null : previous.nextReviewOn()));
         StoredEvent stored = new StoredEvent(event.loanId(), event.eventId(), event.type().name(), event.occurredAt(),
                 event.json());
         loans.save(new LoanChange(record, version, stored, booked == null ? null : booked.borrower(), change));

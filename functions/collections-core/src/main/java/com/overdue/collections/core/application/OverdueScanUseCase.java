@@ -22,9 +22,11 @@ import java.util.List;
  * index says need attention today, ages them to the business date, records bucket/severity changes, sends one work
  * item per overdue loan and moves each loan's next review date.
  *
- * <p>Crash safety: work items are sent before the loan is written. A crash in between leaves the loan in the index
- * for today, so a re-run ages it again (a no-op on the ledger), re-sends its work item (workers are idempotent on
- * {@link WorkItem#key()}) and then writes the same state a clean run would have written.
+ * <p>Writes: a loan is written only when its bucket or severity changes or its next review date moves (an overdue
+ * loan keeps its due review date, so most days cost no write; the snapshot is aged in memory from its date by the
+ * same ledger code). Crash safety: work items are sent before loans are written. A crash in between leaves the loans
+ * in the index for today, so a re-run ages them again (same result: same date), re-sends their work items (workers
+ * are idempotent on {@link WorkItem#key()}) and writes the same state a clean run would have written.
  */
 public final class OverdueScanUseCase {
 
@@ -66,13 +68,15 @@ public final class OverdueScanUseCase {
                 continue; // a later business date was already scanned: never age a loan backwards
             }
             LoanChange change = age(loan, date);
-            changes.add(change);
-            DelinquencyStatus status = change.record().status();
+            LoanRecord aged = change.record();
+            boolean moved = !java.util.Objects.equals(aged.nextReviewOn(), loan.nextReviewOn());
+            changes.add(change.delinquencyChange() != null || moved ? change : null);
+            DelinquencyStatus status = aged.status();
             counter.scanned++;
             counter.bySeverity.merge(status.severity().name(), 1, Integer::sum);
             counter.byBucket.merge(status.bucket(), 1, Integer::sum);
-            if (status.isOverdue()) {
-                work.add(workItem(change.record()));
+            if (aged.position().isOverdue()) {
+                work.add(workItem(aged));
             }
         }
         if (!work.isEmpty()) {
@@ -80,6 +84,9 @@ public final class OverdueScanUseCase {
             counter.sent += work.size();
         }
         for (LoanChange change : changes) {
+            if (change == null) {
+                continue;
+            }
             try {
                 loans.save(change);
             } catch (StaleLoanException e) {
@@ -101,7 +108,7 @@ public final class OverdueScanUseCase {
         DelinquencyChange change = DelinquencyChange.between(loan.status().bucket(), loan.status().severity(),
                 status, "AGEING");
         LoanRecord aged = new LoanRecord(loan.terms(), position, status, loan.version() + 1,
-                settings.reviewSchedule().nextReview(position, date));
+                settings.reviewSchedule().nextReview(position, date, loan.nextReviewOn()));
         return new LoanChange(aged, loan.version(), null, null, change);
     }
 

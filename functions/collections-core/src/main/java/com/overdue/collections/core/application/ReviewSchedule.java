@@ -24,13 +24,18 @@ public final class ReviewSchedule {
         return shards;
     }
 
-    /** The next review date after {@code businessDate}, or {@code null} when the loan needs no more scans. */
-    public LocalDate nextReview(LoanPosition position, LocalDate businessDate) {
+    /**
+     * When the loan next needs the scan, seen on {@code businessDate}: {@code null} when never again (closed or paid
+     * off). An overdue loan needs a look every day; it keeps the review date it already has when that is due
+     * ({@code current} on or before tomorrow), so the daily scan does not rewrite an overdue loan just to move it.
+     */
+    public LocalDate nextReview(LoanPosition position, LocalDate businessDate, LocalDate current) {
         if (position.isClosed() || position.isFullyPaid()) {
             return null;
         }
         if (position.isOverdue()) {
-            return businessDate.plusDays(1);
+            return current != null && !current.isAfter(businessDate.plusDays(1)) ? current
+                    : businessDate.plusDays(1);
         }
         LocalDate next = position.nextUnpaid().orElseThrow().dueDate().plusDays(1);
         return next.isAfter(businessDate) ? next : businessDate.plusDays(1);

@@ -29,10 +29,10 @@ public final class DelinquencyEvaluator {
         List<DelinquencyStatus.InstallmentDelinquency> late = new ArrayList<>();
         Money overdue = zero;
         for (InstallmentPosition i : position.installments()) {
-            if (!i.isOverdueOn(position.asOf())) {
-                continue;
+            int dpd = i.daysPastDue(position.asOf());
+            if (dpd <= 0) {
+                continue; // not due yet, paid, or its ageing paused by a hardship plan since it fell due
             }
-            int dpd = (int) (position.asOf().toEpochDay() - i.dueDate().toEpochDay());
             String bucket = policy.bucketOf(dpd);
             Money amount = i.remaining().scheduledTotal();
             byBucket.merge(bucket, amount, Money::plus);

@@ -37,7 +37,7 @@ public record LoanConditions(
     }
 
     /** The outcome of a promise to pay. */
-    public enum PromiseStatus { ACTIVE, KEPT, BROKEN }
+    public enum PromiseStatus { ACTIVE, KEPT, BROKEN, REPLACED }
 
     /**
      * A promise to pay {@code amount} by {@code promisedDate}; it holds escalation until {@code holdUntil}
@@ -105,6 +105,26 @@ public record LoanConditions(
 
     public java.util.Optional<PromiseToPay> activePromise() {
         return promises.stream().filter(p -> p.status() == PromiseStatus.ACTIVE).findFirst();
+    }
+
+    /**
+     * The holds in force (RULES §6): a hardship plan in good standing, an open dispute, an active promise to pay,
+     * deceased or bankruptcy flags. Holds stop escalation; they never lift a compliance rule.
+     */
+    public List<String> holds() {
+        List<String> holds = new java.util.ArrayList<>();
+        activeHardship().ifPresent(h -> holds.add("HARDSHIP_PLAN"));
+        if (hasOpenDispute()) {
+            holds.add("DISPUTE");
+        }
+        activePromise().ifPresent(p -> holds.add("PROMISE_TO_PAY"));
+        if (hasLegalFlag("DECEASED")) {
+            holds.add("DECEASED");
+        }
+        if (hasLegalFlag("BANKRUPTCY")) {
+            holds.add("BANKRUPTCY");
+        }
+        return List.copyOf(holds);
     }
 
     public boolean hasLegalFlag(String kind) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The loan's ledger at the end of one business date: every installment's amounts due and paid, unapplied credit,
- * the date of first delinquency of the open episode, and the closure if any. Immutable; {@link LoanLedger} derives
- * the next position.
+ * The loan's ledger at the end of one business date: every installment's amounts due, paid and waived, unapplied
+ * credit, the date of first delinquency of the open episode, the closure if any, and the conditions (disputes,
+ * promises, hardship, legal flags, contact preferences). Immutable; {@link LoanLedger} derives the next position.
  */
 public record LoanPosition(
         LoanTerms terms,
@@ -20,10 +20,12 @@ public record LoanPosition(
         Money credit,
         LocalDate dateOfFirstDelinquency,
         LocalDate lastPaymentOn,
-        LoanClosure closure) {
+        LoanClosure closure,
+        LoanConditions conditions) {
 
     public LoanPosition {
         installments = List.copyOf(installments);
+        conditions = conditions == null ? LoanConditions.NONE : conditions;
     }
 
     public boolean isClosed() {
@@ -34,17 +36,37 @@ public record LoanPosition(
         return installments.stream().filter(i -> i.isOverdueOn(asOf)).findFirst();
     }
 
+    /** Something is unpaid after its due date (even while a hardship plan pauses its ageing). */
     public boolean isOverdue() {
         return oldestOverdue().isPresent();
     }
 
-    /** Loan days past due: those of its oldest unpaid installment, 0 when nothing is overdue (RULES §1). */
+    /** Loan days past due: the most of any unpaid installment, paused days excluded; 0 when none (RULES §1). */
     public int daysPastDue() {
-        return oldestOverdue().map(i -> (int) (asOf.toEpochDay() - i.dueDate().toEpochDay())).orElse(0);
+        return installments.stream().mapToInt(i -> i.daysPastDue(asOf)).max().orElse(0);
     }
 
     public Money outstanding(Component component) {
         return installments.stream().map(i -> i.remaining(component)).reduce(terms.zero(), Money::plus);
+    }
+
+    /** Penalty accrued so far on all installments (before payments and waivers). */
+    public Money penaltyAccrued() {
+        return installments.stream().map(i -> i.due().penalty()).reduce(terms.zero(), Money::plus);
+    }
+
+    public Money waived(Component component) {
+        return installments.stream().map(i -> i.waived().get(component)).reduce(terms.zero(), Money::plus);
+    }
+
+    public Money paid(Component component) {
+        return installments.stream().map(i -> i.paid().get(component)).reduce(terms.zero(), Money::plus);
+    }
+
+    /** Everything owed now on overdue installments, penalty included: what a reminder asks the borrower to pay. */
+    public Money amountDueNow() {
+        return installments.stream().filter(i -> i.isOverdueOn(asOf) || !i.dueDate().isAfter(asOf))
+                .map(i -> i.remaining().total()).reduce(terms.zero(), Money::plus);
     }
 
     /** The first installment not yet fully paid, whatever its due date. */
@@ -53,11 +75,22 @@ public record LoanPosition(
     }
 
     public boolean isFullyPaid() {
-        return nextUnpaid().isEmpty();
+        return nextUnpaid().isEmpty() && outstanding(Component.PENALTY).isZero();
     }
 
     LoanPosition with(LocalDate newAsOf, List<InstallmentPosition> newInstallments, Money newCredit,
                       LocalDate newDofd, LocalDate newLastPayment, LoanClosure newClosure) {
-        return new LoanPosition(terms, newAsOf, newInstallments, newCredit, newDofd, newLastPayment, newClosure);
+        return new LoanPosition(terms, newAsOf, newInstallments, newCredit, newDofd, newLastPayment, newClosure,
+                conditions);
+    }
+
+    LoanPosition withInstallments(List<InstallmentPosition> newInstallments) {
+        return new LoanPosition(terms, asOf, newInstallments, credit, dateOfFirstDelinquency, lastPaymentOn, closure,
+                conditions);
+    }
+
+    LoanPosition withConditions(LoanConditions newConditions) {
+        return new LoanPosition(terms, asOf, installments, credit, dateOfFirstDelinquency, lastPaymentOn, closure,
+                newConditions);
     }
 }

@@ -9,6 +9,7 @@ import com.overdue.collections.core.delinquency.Severity;
 import com.overdue.collections.core.ledger.ComponentAmounts;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanClosure;
+import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
@@ -65,6 +66,15 @@ public final class LoanSnapshotCodec {
             ObjectNode n = installments.addObject().put("seq", i.seq()).put("dueDate", i.dueDate().toString());
             n.set("due", amounts(i.due()));
             n.set("paid", amounts(i.paid()));
+            if (!i.waived().total().isZero()) {
+                n.set("waived", amounts(i.waived()));
+            }
+            if (i.pausedDays() > 0) {
+                n.put("pausedDays", i.pausedDays());
+            }
+        }
+        if (!position.conditions().equals(LoanConditions.NONE)) {
+            p.set("conditions", ConditionsJson.write(position.conditions()));
         }
         ObjectNode s = root.putObject("status");
         s.put("asOf", status.asOf().toString());
@@ -109,12 +119,15 @@ public final class LoanSnapshotCodec {
         List<InstallmentPosition> installments = new ArrayList<>();
         for (JsonNode i : p.get("installments")) {
             installments.add(new InstallmentPosition(i.get("seq").asInt(), LocalDate.parse(i.get("dueDate").asText()),
-                    amounts(i.get("due"), currency), amounts(i.get("paid"), currency)));
+                    amounts(i.get("due"), currency), amounts(i.get("paid"), currency),
+                    i.has("waived") ? amounts(i.get("waived"), currency) : ComponentAmounts.zero(currency),
+                    i.path("pausedDays").asInt(0)));
         }
         JsonNode c = p.get("closure");
         LoanPosition position = new LoanPosition(terms, LocalDate.parse(p.get("asOf").asText()), installments,
                 money(p, "credit", currency), date(p, "dateOfFirstDelinquency"), date(p, "lastPaymentOn"),
-                c == null ? null : new LoanClosure(c.get("reason").asText(), LocalDate.parse(c.get("on").asText())));
+                c == null ? null : new LoanClosure(c.get("reason").asText(), LocalDate.parse(c.get("on").asText())),
+                p.has("conditions") ? ConditionsJson.read(p.get("conditions")) : LoanConditions.NONE);
         JsonNode s = root.get("status");
         Map<String, Money> byBucket = new LinkedHashMap<>();
         s.get("overdueByBucket").fields().forEachRemaining(e ->

@@ -3,6 +3,9 @@ package com.overdue.collections.lambda.config;
 import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.OverdueScanUseCase;
+import com.overdue.collections.core.application.PenaltyAccrualUseCase;
+import com.overdue.collections.core.port.PenaltyLedger;
+import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.WorkDispatcher;
@@ -62,6 +65,20 @@ public class CollectionsBeans {
     WorkDispatcher workDispatcher(SnsClient sns,
                                   @ConfigProperty(name = "collections.work-topic-arn") String topicArn) {
         return new SnsWorkDispatcher(sns, topicArn);
+    }
+
+    @Produces
+    @Singleton
+    PenaltyLedger penaltyLedger(DynamoDbClient dynamoDb,
+                                @ConfigProperty(name = "collections.table-name") String tableName) {
+        return new DynamoDbPenaltyLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), tableName);
+    }
+
+    @Produces
+    @Singleton
+    PenaltyAccrualUseCase penaltyAccrualUseCase(LoanRepository loans, PenaltyLedger penalties,
+                                                CollectionsSettings settings) {
+        return new PenaltyAccrualUseCase(loans, penalties, settings);
     }
 
     @Produces

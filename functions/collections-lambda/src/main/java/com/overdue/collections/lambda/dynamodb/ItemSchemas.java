@@ -66,6 +66,19 @@ final class ItemSchemas {
         return b.build();
     }
 
+    static TableSchema<PenaltyItem> penalty() {
+        StaticTableSchema.Builder<PenaltyItem> b = StaticTableSchema.builder(PenaltyItem.class)
+                .newItemSupplier(PenaltyItem::new);
+        keys(b, PenaltyItem::getPk, PenaltyItem::setPk, PenaltyItem::getSk, PenaltyItem::setSk);
+        text(b, "day", PenaltyItem::getDay, PenaltyItem::setDay);
+        b.addAttribute(Integer.class, a -> a.name("adjustmentNo").getter(PenaltyItem::getAdjustmentNo)
+                .setter(PenaltyItem::setAdjustmentNo));
+        text(b, "postedOn", PenaltyItem::getPostedOn, PenaltyItem::setPostedOn);
+        text(b, "currency", PenaltyItem::getCurrency, PenaltyItem::setCurrency);
+        text(b, "body", PenaltyItem::getBody, PenaltyItem::setBody);
+        return b.build();
+    }
+
     static TableSchema<BorrowerItem> borrower() {
         StaticTableSchema.Builder<BorrowerItem> b = StaticTableSchema.builder(BorrowerItem.class)
                 .newItemSupplier(BorrowerItem::new);

@@ -27,6 +27,7 @@ public final class LoanTable {
     final DynamoDbTable<EventItem> events;
     final DynamoDbTable<DelinquencyChangeItem> changes;
     final DynamoDbTable<BorrowerItem> borrowers;
+    final DynamoDbTable<PenaltyItem> penalties;
     final String tableName;
 
     public LoanTable(DynamoDbEnhancedClient enhanced, String tableName) {
@@ -35,6 +36,7 @@ public final class LoanTable {
         this.events = enhanced.table(tableName, ItemSchemas.event());
         this.changes = enhanced.table(tableName, ItemSchemas.delinquencyChange());
         this.borrowers = enhanced.table(tableName, ItemSchemas.borrower());
+        this.penalties = enhanced.table(tableName, ItemSchemas.penalty());
     }
 
     /** Creates the table as template.yaml declares it; an existing table is left as it is. */

@@ -1,0 +1,136 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.ledger.PenaltyAccrual;
+import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.penalty.PenaltyAdjustment;
+import com.overdue.collections.core.penalty.PostedPenalty;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.PenaltyLedger;
+import com.overdue.collections.core.port.StoredEvent;
+import com.overdue.collections.core.port.WorkItem;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code penaltyAccrual} worker: posts penalty interest exactly once per installment-day (RULES §3). It replays
+ * the loan's history to the business date, collecting every installment-day accrual, and posts what is not posted
+ * yet: one record per calendar day with accruals (a day the scheduler missed is caught up with its own record),
+ * and, when the history changed what earlier days should have accrued (a reversal, a back-dated payment, a
+ * dispute), one adjustment record dated on the business date for the difference. Posted records are never edited.
+ */
+public final class PenaltyAccrualUseCase implements DailyWorker {
+
+    /** What one run posted. */
+    public record Result(String loanId, LocalDate businessDate, int daysPosted, int adjustmentsPosted,
+                         Money accrued, Money adjusted) {
+    }
+
+    private final LoanRepository loans;
+    private final PenaltyLedger penalties;
+    private final CollectionsSettings settings;
+    private final EventParser parser = new EventParser();
+
+    public PenaltyAccrualUseCase(LoanRepository loans, PenaltyLedger penalties, CollectionsSettings settings) {
+        this.loans = loans;
+        this.penalties = penalties;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "penaltyAccrual";
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        accrue(item.loanId(), item.businessDate());
+    }
+
+    public Result accrue(String loanId, LocalDate businessDate) {
+        LoanRecord loan = loans.findLoan(loanId).orElseThrow(() ->
+                new IllegalArgumentException("work item for unknown loan " + loanId));
+        LoanTerms terms = loan.terms();
+        List<CollectionsEvent> history = new ArrayList<>();
+        for (StoredEvent stored : loans.findEvents(loanId)) {
+            history.add(parser.parse(stored.json()));
+        }
+        List<PenaltyAccrual> journal = new ArrayList<>();
+        LoanPosition position = settings.replay().replay(terms, history, businessDate, journal::add);
+        journal.removeIf(a -> a.day().isAfter(businessDate));
+
+        PostedPenalty latest = penalties.latest(loanId).orElse(null);
+        LocalDate postedThrough = latest == null ? null : lastAccrualDay(latest);
+        Map<Integer, Money> cumulative = new TreeMap<>(latest == null ? Map.of() : latest.cumulative());
+
+        // Days already posted: what should they have accrued now that the history may have changed?
+        Map<Integer, Money> expected = new TreeMap<>();
+        for (PenaltyAccrual a : journal) {
+            if (postedThrough != null && !a.day().isAfter(postedThrough)) {
+                expected.merge(a.seq(), a.amount(), Money::plus);
+            }
+        }
+        List<PenaltyAdjustment> adjustments = new ArrayList<>();
+        java.util.Set<Integer> seqs = new java.util.TreeSet<>(expected.keySet());
+        seqs.addAll(cumulative.keySet());
+        for (int seq : seqs) {
+            Money should = expected.getOrDefault(seq, terms.zero());
+            Money posted = cumulative.getOrDefault(seq, terms.zero());
+            if (should.compareTo(posted) != 0) {
+                adjustments.add(new PenaltyAdjustment(seq, should.minus(posted),
+                        "recomputed from the event history on " + businessDate));
+            }
+        }
+
+        Map<LocalDate, List<PenaltyAccrual>> newDays = new TreeMap<>();
+        for (PenaltyAccrual a : journal) {
+            if (postedThrough == null || a.day().isAfter(postedThrough)) {
+                newDays.computeIfAbsent(a.day(), d -> new ArrayList<>()).add(a);
+            }
+        }
+        int daysPosted = 0;
+        Money accrued = terms.zero();
+        for (Map.Entry<LocalDate, List<PenaltyAccrual>> day : newDays.entrySet()) {
+            for (PenaltyAccrual a : day.getValue()) {
+                cumulative.merge(a.seq(), a.amount(), Money::plus);
+                accrued = accrued.plus(a.amount());
+            }
+            if (penalties.post(new PostedPenalty(loanId, day.getKey(), 0, businessDate, day.getValue(), List.of(),
+                    cumulative))) {
+                daysPosted++;
+            }
+        }
+        Money adjusted = terms.zero();
+        int adjustmentsPosted = 0;
+        if (!adjustments.isEmpty()) {
+            for (PenaltyAdjustment adj : adjustments) {
+                cumulative.merge(adj.seq(), adj.amount(), Money::plus);
+                adjusted = adjusted.plus(adj.amount());
+            }
+            int number = latest != null && latest.isAdjustment() && latest.day().equals(businessDate)
+                    ? latest.adjustmentNo() + 1 : 1;
+            if (penalties.post(new PostedPenalty(loanId, businessDate, number, businessDate, List.of(), adjustments,
+                    cumulative))) {
+                adjustmentsPosted++;
+            }
+        }
+        return new Result(loanId, businessDate, daysPosted, adjustmentsPosted, accrued, adjusted);
+    }
+
+    /** The last calendar day whose accruals are posted: an adjustment record's own date is a business date. */
+    private LocalDate lastAccrualDay(PostedPenalty latest) {
+        if (!latest.isAdjustment()) {
+            return latest.day();
+        }
+        return penalties.all(latest.loanId()).stream().filter(p -> !p.isAdjustment()).map(PostedPenalty::day)
+                .max(LocalDate::compareTo).orElse(null);
+    }
+}
