@@ -1,6 +1,9 @@
 package com.overdue.collections.core.bureau;
 
 import com.overdue.collections.core.application.CollectionsSettings;
+import com.overdue.collections.core.delinquency.DelinquencyPolicy;
+import com.overdue.collections.core.product.Product;
+import com.overdue.collections.core.product.ProductCatalog;
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.CreditReportSummary;
 import com.overdue.collections.core.application.IngestEventUseCase;
@@ -46,13 +49,29 @@ final class BureauScenario {
 
     BureauScenario(String name, BureauSettings bureau) {
         world = new InMemoryBureauWorld(Paths.get(System.getProperty("basedir", "."), "target", "metro2", name));
-        CollectionsSettings settings = CollectionsSettings.defaults(4);
+        CollectionsSettings settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
         ingest = new IngestEventUseCase(world, settings, clock);
         Function<LoanPosition, LoanConditions> conditions = position -> conditionsFrom.entrySet().stream()
                 .filter(e -> !e.getKey().isAfter(position.asOf()))
                 .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(LoanConditions.NONE);
         export = new CreditReportExportUseCase(world, world, world, world, world, world, settings, bureau,
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, conditions, clock);
+    }
+
+    /**
+     * The shipped products plus {@code CN-METRO2}: the CN consumer product's penalty terms and allocation booked in
+     * USD, for a lender that reports a CN-jurisdiction portfolio in Metro 2.
+     */
+    private static ProductCatalog productsWithCnMetro2() {
+        ProductCatalog shipped = ProductCatalog.load();
+        Map<String, Product> products = new HashMap<>();
+        for (String code : shipped.productCodes()) {
+            products.put(code, shipped.product(code));
+        }
+        Product cn = shipped.product("CONSUMER-INSTALMENT");
+        products.put("CN-METRO2", new Product("CN-METRO2", "CN", "USD", cn.penalty(), cn.allocation(),
+                cn.promiseHoldGraceDays()));
+        return new ProductCatalog(products);
     }
 
     static BureauSettings defaultSettings() {

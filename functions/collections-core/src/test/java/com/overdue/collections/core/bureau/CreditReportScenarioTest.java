@@ -7,6 +7,7 @@ import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.port.CollectionsAction;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,8 @@ class CreditReportScenarioTest {
                 continue; // March to June missed
             }
             if (i == 6) {
-                s.pay("L-US-1", LocalDate.of(2026, 7, 10), "400.00"); // catches up March to June
+                // catches up March to June and the penalty interest accrued on them; the rest waits as credit
+                s.pay("L-US-1", LocalDate.of(2026, 7, 10), "420.00");
             }
             s.pay("L-US-1", due, "100.00");
         }
@@ -54,8 +56,12 @@ class CreditReportScenarioTest {
         // DOFD: the day after the oldest missed due date, kept through the episode, gone at cure.
         assertThat(records).extracting(BureauRecord::dateFirstDelinquency).containsSubsequence(
                 null, LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), null);
-        assertThat(records.get(3).amountPastDue()).isEqualByComparingTo("200.00");
-        assertThat(records.get(3).currentBalance()).isEqualByComparingTo("1300.00");
+        // Two missed installments of 100.00 plus the penalty interest accrued on them (10 % a year, ACT/360, after
+        // 10 days' grace: about a dollar by the end of April).
+        BureauRecord april = records.get(3);
+        assertThat(april.amountPastDue()).isBetween(new BigDecimal("200.01"), new BigDecimal("202.00"));
+        assertThat(april.currentBalance()).isEqualByComparingTo(
+                new BigDecimal("1100.00").add(april.amountPastDue()));
         // Paid in full: reported once as 13 with a current rating, then dropped.
         BureauRecord paid = records.get(14);
         assertThat(paid.paymentRating()).hasToString("CURRENT");
@@ -146,7 +152,7 @@ class CreditReportScenarioTest {
         BureauScenario s = new BureauScenario("charge-off", BureauScenario.defaultSettings());
         s.book("L-US-3", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
         s.close("L-US-3", LocalDate.of(2026, 7, 20), "WRITTEN_OFF");
-        s.pay("L-US-3", LocalDate.of(2026, 9, 10), "600.00");
+        s.pay("L-US-3", LocalDate.of(2026, 9, 10), "700.00"); // the balance and its penalty interest
 
         List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 10);
         for (LocalDate cycle : cycles) {
@@ -157,13 +163,14 @@ class CreditReportScenarioTest {
         assertThat(records).extracting(r -> r.accountStatus().code()).containsExactly(
                 "11", "71", "78", "80", "82", "83", "97", "97", "64");
         BureauRecord chargedOff = records.get(6);
-        assertThat(chargedOff.originalChargeOffAmount()).isEqualByComparingTo("600.00");
+        // Six installments of 100.00 plus the penalty interest accrued until the charge-off.
+        assertThat(chargedOff.originalChargeOffAmount()).isBetween(new BigDecimal("600.01"), new BigDecimal("650.00"));
         assertThat(chargedOff.amountPastDue()).isEqualByComparingTo(chargedOff.currentBalance());
         assertThat(chargedOff.dateFirstDelinquency()).isEqualTo(LocalDate.of(2026, 1, 16));
         assertThat(chargedOff.paymentHistoryProfile().value()).startsWith("543210");
         BureauRecord paidAfter = records.get(8);
         assertThat(paidAfter.dateFirstDelinquency()).isEqualTo(LocalDate.of(2026, 1, 16));
-        assertThat(paidAfter.originalChargeOffAmount()).isEqualByComparingTo("600.00");
+        assertThat(paidAfter.originalChargeOffAmount()).isEqualByComparingTo(chargedOff.originalChargeOffAmount());
         assertThat(paidAfter.currentBalance()).isZero();
         assertThat(paidAfter.paymentHistoryProfile().value()).startsWith("LL5");
         assertThat(s.world.find("L-US-3", cycles.get(9))).isEmpty();
