@@ -122,7 +122,12 @@ public final class CreditReportExportUseCase {
 
         List<AccountOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(AccountOutcome::loanId)).toList();
         List<Metro2Account> accounts = sorted.stream().map(AccountOutcome::account).filter(a -> a != null).toList();
-        Metro2File file = new Metro2FileWriter().render(bureau.furnisher().reporter(cycleDate, runDate), accounts);
+        // Date Created is the day the cycle was first run, so a re-run (or the completion of an interrupted run)
+        // writes the same bytes.
+        LocalDate dateCreated = sorted.stream().map(AccountOutcome::record).filter(r -> r != null)
+                .map(BureauRecord::reportedOn).min(Comparator.naturalOrder()).orElse(runDate);
+        Metro2File file = new Metro2FileWriter().render(bureau.furnisher().reporter(cycleDate, dateCreated),
+                accounts);
         Set<String> refused = file.result().rejected().stream().map(RejectedAccount::consumerAccountNumber)
                 .collect(Collectors.toSet());
 

@@ -105,7 +105,7 @@ public final class BureauCycleRules {
                 chargeOffAmount, scheduled, actual, standing.totalPaid(), dofd, dateClosed,
                 standing.dateLastPayment(), chargedOff ? standing.chargedOffOn() : null,
                 prev == null ? null : prev.noticeSentOn(), prev == null ? null : prev.firstNegativeOn(),
-                correction);
+                correction, runDate);
 
         boolean publishNotice = draft.isNegative() && draft.noticeSentOn() == null;
         LocalDate noticeSentOn = publishNotice ? runDate : draft.noticeSentOn();
@@ -117,7 +117,7 @@ public final class BureauCycleRules {
                 draft.jurisdiction(), draft.currency(), status, draft.paymentRating(), draft.historyCode(), profile,
                 draft.specialComment(), compliance, reportedBalance, pastDue, chargeOffAmount, scheduled, actual,
                 standing.totalPaid(), dofd, dateClosed, draft.dateLastPayment(), draft.chargedOffOn(), noticeSentOn,
-                firstNegativeOn, correction);
+                firstNegativeOn, correction, runDate);
         return new CycleDecision(record, publishNotice);
     }
 

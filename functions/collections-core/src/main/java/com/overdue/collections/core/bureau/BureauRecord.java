@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param noticeSentOn       when the notice before negative reporting was published, or null when not yet
  * @param firstNegativeOn    the first cycle the account was reported negative, or null
  * @param correction         what this cycle corrected in the previous one (restated month), or null
+ * @param reportedOn         the run date that first decided this cycle: the file's Date Created, so that a re-run
+ *                           reproduces the file byte for byte
  */
 public record BureauRecord(
         String loanId,
@@ -50,7 +52,8 @@ public record BureauRecord(
         LocalDate chargedOffOn,
         LocalDate noticeSentOn,
         LocalDate firstNegativeOn,
-        String correction) {
+        String correction,
+        LocalDate reportedOn) {
 
     public BureauRecord {
         Objects.requireNonNull(loanId, "loanId");
@@ -59,6 +62,7 @@ public record BureauRecord(
         Objects.requireNonNull(accountStatus, "accountStatus");
         Objects.requireNonNull(historyCode, "historyCode");
         Objects.requireNonNull(paymentHistoryProfile, "paymentHistoryProfile");
+        Objects.requireNonNull(reportedOn, "reportedOn");
         specialComment = specialComment == null ? "" : specialComment;
         complianceCode = complianceCode == null ? ComplianceConditionCode.NONE : complianceCode;
     }
@@ -87,6 +91,6 @@ public record BureauRecord(
                 dateFirstDelinquency, dateClosed, dateLastPayment, chargedOffOn, noticeSentOn,
                 newDisposition == ReportingDisposition.REPORTED ? firstNegativeOn
                         : (firstNegativeOn != null && firstNegativeOn.equals(cycleDate) ? null : firstNegativeOn),
-                correction);
+                correction, reportedOn);
     }
 }

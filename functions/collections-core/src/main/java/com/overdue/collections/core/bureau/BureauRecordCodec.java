@@ -53,6 +53,7 @@ public final class BureauRecordCodec {
         date(n, "noticeSentOn", r.noticeSentOn());
         date(n, "firstNegativeOn", r.firstNegativeOn());
         n.put("correction", r.correction());
+        date(n, "reportedOn", r.reportedOn());
         return n;
     }
 
@@ -88,7 +89,8 @@ public final class BureauRecordCodec {
                 date(n, "chargedOffOn"),
                 date(n, "noticeSentOn"),
                 date(n, "firstNegativeOn"),
-                text(n, "correction"));
+                text(n, "correction"),
+                date(n, "reportedOn"));
     }
 
     private static AccountStatus status(String code) {

@@ -138,6 +138,11 @@ final class BureauScenario {
 
     /** Applies every event that arrives on or before {@code cycle}, then runs the export the day after. */
     CreditReportSummary exportCycle(LocalDate cycle) {
+        return exportCycle(cycle, cycle.plusDays(1));
+    }
+
+    /** As {@link #exportCycle(LocalDate)}, with the export run on {@code runDay} (a late or repeated run). */
+    CreditReportSummary exportCycle(LocalDate cycle, LocalDate runDay) {
         pending.sort(java.util.Comparator.comparing(e -> e[0]));
         while (!pending.isEmpty() && !LocalDate.parse(pending.get(0)[0]).isAfter(cycle)) {
             String[] e = pending.remove(0);
@@ -147,7 +152,7 @@ final class BureauScenario {
                 throw new IllegalStateException("event not applied: " + outcome + " " + e[1]);
             }
         }
-        clock.set(cycle.plusDays(1).atTime(3, 0).atZone(NEW_YORK).toInstant());
+        clock.set(runDay.atTime(3, 0).atZone(NEW_YORK).toInstant());
         CreditReportSummary summary = export.export(cycle);
         Path file = world.dir.resolve("metro2-" + cycle + ".txt");
         if (summary.fileLocation() != null) {

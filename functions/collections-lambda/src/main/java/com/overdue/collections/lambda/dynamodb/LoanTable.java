@@ -28,6 +28,7 @@ public final class LoanTable {
     final DynamoDbTable<DelinquencyChangeItem> changes;
     final DynamoDbTable<BorrowerItem> borrowers;
     final DynamoDbTable<PenaltyItem> penalties;
+    final DynamoDbTable<BureauItem> bureau;
     final String tableName;
 
     public LoanTable(DynamoDbEnhancedClient enhanced, String tableName) {
@@ -37,6 +38,7 @@ public final class LoanTable {
         this.changes = enhanced.table(tableName, ItemSchemas.delinquencyChange());
         this.borrowers = enhanced.table(tableName, ItemSchemas.borrower());
         this.penalties = enhanced.table(tableName, ItemSchemas.penalty());
+        this.bureau = enhanced.table(tableName, ItemSchemas.bureau());
     }
 
     /** Creates the table as template.yaml declares it; an existing table is left as it is. */
