@@ -8,6 +8,11 @@ import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.core.application.PenaltyAccrualUseCase;
+import com.overdue.collections.core.application.CreditReportExportUseCase;
+import com.overdue.collections.core.bureau.BureauSettings;
+import com.overdue.collections.core.bureau.BureauSettingsLoader;
+import com.overdue.collections.core.bureau.ChargeOffPolicy;
+import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,7 +76,8 @@ final class Simulation {
     }
 
     /** A point on the simulated timeline: an event to apply, or a scheduled scan of one time zone. */
-    private record Step(Instant at, int order, Input event, ZoneId scanZone, LocalDate scanDate) {
+    private record Step(Instant at, int order, Input event, ZoneId scanZone, LocalDate scanDate,
+                        LocalDate creditCycle) {
     }
 
     SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out) throws IOException {
@@ -95,15 +101,21 @@ final class Simulation {
         List<Step> timeline = new ArrayList<>();
         for (Input in : inputs) {
             // An event whose time cannot be read is applied first, where it will be rejected with its reason.
-            timeline.add(new Step(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), 0, in, null, null));
+            timeline.add(new Step(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), 0, in, null, null, null));
         }
         Instant lastRun = Instant.MIN;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             for (ZoneId zone : zones) {
                 Instant at = d.atTime(runTime).atZone(zone).toInstant();
-                timeline.add(new Step(at, 1, null, zone, d));
+                timeline.add(new Step(at, 1, null, zone, d, null));
                 lastRun = at.isAfter(lastRun) ? at : lastRun;
             }
+        }
+        // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
+        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
+            Instant at = cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant();
+            timeline.add(new Step(at, 2, null, null, null, cycle));
         }
         timeline.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order)
                 .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
@@ -115,11 +127,12 @@ final class Simulation {
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
                              "local"))).build();
              FileWorkDispatcher work = new FileWorkDispatcher(out.resolve("work.jsonl"));
+             FileActionPublisher actions = new FileActionPublisher(out.resolve("actions.jsonl"));
              BufferedWriter rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
              BufferedWriter changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"),
                      StandardCharsets.UTF_8)) {
             LoanTable.create(client, TABLE);
-            LoanRepository repository = new DynamoDbLoanRepository(
+            DynamoDbLoanRepository repository = new DynamoDbLoanRepository(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, SHARDS);
             SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneId.of("UTC")).toInstant());
             CollectionsSettings settings = CollectionsSettings.defaults(SHARDS);
@@ -129,6 +142,10 @@ final class Simulation {
             DynamoDbPenaltyLedger penalties = new DynamoDbPenaltyLedger(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
             work.register(new PenaltyAccrualUseCase(repository, penalties, settings));
+            CreditReportExportUseCase creditReport = new CreditReportExportUseCase(repository, repository, repository,
+                    new DynamoDbBureauLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE),
+                    actions, new FileReportStore(out.resolve("credit")), settings, bureau,
+                    ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock);
             Set<String> loanIds = new LinkedHashSet<>();
             int daysDone = 0;
             for (Step step : timeline) {
@@ -142,6 +159,9 @@ final class Simulation {
                     }
                     IngestOutcome outcome = ingest.ingest(step.event().json());
                     record(outcome, step.event(), report, loanIds, rejected, changes);
+                } else if (step.creditCycle() != null) {
+                    clock.set(step.at());
+                    report.add(creditReport.export(step.creditCycle()));
                 } else {
                     clock.set(step.at());
                     ScanSummary s = scan.scan(step.scanZone(), step.scanDate());
