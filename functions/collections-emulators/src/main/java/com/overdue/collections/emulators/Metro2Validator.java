@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The independent moov-io/metro2 validator (v0.9.2, built by {@code scripts/metro2-validator.sh}) as the tests of
  * every module call it. The binary comes from {@code -Dmetro2.validator}, else {@code METRO2_VALIDATOR}, else
- * {@code $COLLECTIONS_CACHE/bin/metro2}, else {@code $HOME/.cache/collections-engine/bin/metro2}; a missing binary is
- * an error, never a skip.
+ * {@code $COLLECTIONS_CACHE/bin/metro2}, else {@code $HOME/.cache/collections-engine/bin/metro2}; when none is there
+ * (a plain {@code mvn verify} without the test command), {@code scripts/metro2-validator.sh} is run once to build it
+ * (it needs {@code go}). A binary that still cannot be had is an error, never a skip.
  *
  * <p>The tool exits 0 whether or not the file is valid: success is "the file is valid" on stdout with nothing on
  * stderr, failure an "Error: ..." line on stderr (it stops at the first problem). {@link Run#valid()} reads that.
@@ -52,12 +53,46 @@ public final class Metro2Validator {
                     ? Paths.get(cache, "bin", "metro2")
                     : Paths.get(System.getProperty("user.home"), ".cache", "collections-engine", "bin", "metro2");
         }
+        if (!Files.isExecutable(binary) && (configured == null || configured.isBlank())) {
+            binary = buildWithScript(binary);
+        }
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("The moov-io/metro2 validator is not at " + binary
                     + ". Run scripts/metro2-validator.sh to build it (or point -Dmetro2.validator / METRO2_VALIDATOR"
                     + " at a metro2 binary).");
         }
         return new Metro2Validator(binary);
+    }
+
+    /**
+     * Runs {@code scripts/metro2-validator.sh} of the repository this build runs in (found upwards from the working
+     * directory) and returns the path it prints last; {@code fallback} when there is no script or it fails.
+     */
+    private static synchronized Path buildWithScript(Path fallback) {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("scripts").resolve("metro2-validator.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return fallback;
+        }
+        try {
+            Path log = Files.createTempFile("metro2-validator-build-", ".log");
+            Process process = new ProcessBuilder(dir.resolve("scripts").resolve("metro2-validator.sh").toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                return fallback;
+            }
+            List<String> lines = Files.readAllLines(log);
+            Files.deleteIfExists(log);
+            return lines.isEmpty() ? fallback : Paths.get(lines.get(lines.size() - 1).strip());
+        } catch (IOException e) {
+            return fallback;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        }
     }
 
     /** {@code metro2 validator --input FILE}. */

@@ -148,7 +148,9 @@ class CreditReportExportFunctionTest {
         // On demand, the same cycle again: same bytes under the same key (a new S3 version), nothing recorded or
         // published twice.
         TestClock.set("2026-03-03T11:00:00Z");
-        JsonPath rerun = export("{\"cycleDate\":\"2026-02-28\"}");
+        // (The input is the sample on-demand payload, infra/events/schedule-credit-report-export.json.)
+        JsonPath rerun = export(Files.readString(Paths.get(System.getProperty("basedir", "."), "..", "..", "infra",
+                "events", "schedule-credit-report-export.json")));
         assertThat(rerun.getString("sha256")).isEqualTo(sha256);
         assertThat(rerun.getInt("reRunRecords")).isEqualTo(2);
         assertThat(rerun.getInt("noticesPublished")).isZero();

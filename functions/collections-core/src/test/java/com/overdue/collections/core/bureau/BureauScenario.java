@@ -8,7 +8,6 @@ import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.CreditReportSummary;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
-import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.emulators.Metro2Validator;
 
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Drives loans through months of events and monthly exports on the in-memory ports, with the real ledger, rules and
@@ -43,7 +41,6 @@ final class BureauScenario {
     final MutableClock clock = new MutableClock();
     final IngestEventUseCase ingest;
     final CreditReportExportUseCase export;
-    final Map<LocalDate, LoanConditions> conditionsFrom = new HashMap<>();
     private final List<String[]> pending = new ArrayList<>();
     private int eventSeq;
 
@@ -51,11 +48,9 @@ final class BureauScenario {
         world = new InMemoryBureauWorld(Paths.get(System.getProperty("basedir", "."), "target", "metro2", name));
         CollectionsSettings settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
         ingest = new IngestEventUseCase(world, settings, clock);
-        Function<LoanPosition, LoanConditions> conditions = position -> conditionsFrom.entrySet().stream()
-                .filter(e -> !e.getKey().isAfter(position.asOf()))
-                .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(LoanConditions.NONE);
         export = new CreditReportExportUseCase(world, world, world, world, world, world, settings, bureau,
-                ChargeOffPolicy.WRITTEN_OFF_CLOSURE, conditions, clock);
+                ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions,
+                clock);
     }
 
     /**
@@ -121,6 +116,15 @@ final class BureauScenario {
     void payLate(String loanId, LocalDate receivedOn, LocalDate arrives, String amount) {
         event(arrives, loanId, "PaymentReceived", "{\"paymentId\":\"P-" + (++eventSeq) + "\",\"amount\":\"" + amount
                 + "\",\"receivedOn\":\"" + receivedOn + "\",\"channel\":\"BANK_TRANSFER\"}");
+    }
+
+    void openDispute(String loanId, String disputeId, LocalDate on) {
+        event(on, loanId, "DisputeOpened", "{\"disputeId\":\"" + disputeId + "\",\"reason\":\"AMOUNT\"}");
+    }
+
+    void resolveDispute(String loanId, String disputeId, LocalDate on, String outcome, boolean consumerDisagrees) {
+        event(on, loanId, "DisputeResolved", "{\"disputeId\":\"" + disputeId + "\",\"outcome\":\"" + outcome
+                + "\",\"consumerDisagrees\":" + consumerDisagrees + "}");
     }
 
     void close(String loanId, LocalDate on, String reason) {

@@ -3,7 +3,6 @@ package com.overdue.collections.core.bureau;
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.CreditReportSummary;
 import com.overdue.collections.core.creditreport.ComplianceConditionCode;
-import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.port.CollectionsAction;
 import org.junit.jupiter.api.Test;
 
@@ -126,12 +125,8 @@ class CreditReportScenarioTest {
         for (int i = 0; i < 6; i++) {
             s.pay("L-US-2", LocalDate.of(2026, 1, 15).plusMonths(i), "100.00");
         }
-        LoanConditions.Dispute open = new LoanConditions.Dispute("D-1", LocalDate.of(2026, 2, 10), "AMOUNT", null,
-                null, false);
-        LoanConditions.Dispute resolved = new LoanConditions.Dispute("D-1", LocalDate.of(2026, 2, 10), "AMOUNT",
-                LocalDate.of(2026, 3, 20), "REJECTED", false);
-        s.conditionsFrom.put(LocalDate.of(2026, 2, 10), conditions(open));
-        s.conditionsFrom.put(LocalDate.of(2026, 3, 20), conditions(resolved));
+        s.openDispute("L-US-2", "D-1", LocalDate.of(2026, 2, 10));
+        s.resolveDispute("L-US-2", "D-1", LocalDate.of(2026, 3, 20), "REJECTED", false);
 
         for (LocalDate cycle : BureauScenario.monthEnds(JAN, 4)) {
             s.exportCycle(cycle);
@@ -219,9 +214,80 @@ class CreditReportScenarioTest {
         assertThat(s.world.published).hasSize(1);
     }
 
-    private static LoanConditions conditions(LoanConditions.Dispute dispute) {
-        return new LoanConditions(List.of(dispute), List.of(), List.of(), List.of(),
-                LoanConditions.ContactPreferences.NONE, List.of());
+    @Test
+    void a_dispute_resolved_while_the_consumer_still_disagrees_is_reported_xc() {
+        BureauScenario s = new BureauScenario("dispute-xc", BureauScenario.defaultSettings());
+        s.book("L-US-6", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        for (int i = 0; i < 6; i++) {
+            s.pay("L-US-6", LocalDate.of(2026, 1, 15).plusMonths(i), "100.00");
+        }
+        s.openDispute("L-US-6", "D-2", LocalDate.of(2026, 1, 20));
+        s.resolveDispute("L-US-6", "D-2", LocalDate.of(2026, 2, 5), "REJECTED", true);
+
+        for (LocalDate cycle : BureauScenario.monthEnds(JAN, 3)) {
+            s.exportCycle(cycle);
+        }
+
+        assertThat(s.world.recordsOf("L-US-6")).extracting(BureauRecord::complianceCode).containsExactly(
+                ComplianceConditionCode.XB, ComplianceConditionCode.XC, ComplianceConditionCode.NONE);
+        assertThat(baseSegment(s.file(LocalDate.of(2026, 2, 28)), "L-US-6").substring(152, 154)).isEqualTo("XC");
+    }
+
+    @Test
+    void each_field_of_a_charged_off_account_sits_at_its_credit_reporting_resource_guide_position() {
+        BureauScenario s = new BureauScenario("positions", BureauScenario.defaultSettings());
+        s.book("L-US-7", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        s.close("L-US-7", LocalDate.of(2026, 7, 20), "WRITTEN_OFF");
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 7);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+        BureauRecord july = s.world.find("L-US-7", cycles.get(6)).orElseThrow();
+        String b = baseSegment(s.file(cycles.get(6)), "L-US-7");
+
+        // 1-based start and width as the Credit Reporting Resource Guide lists them (base segment, 426 format).
+        assertThat(b).hasSize(426);
+        assertThat(field(b, 1, 4)).isEqualTo("0426");
+        assertThat(field(b, 21, 20)).isEqualTo(pad("OVDCOLL0000001", 20));
+        assertThat(field(b, 43, 30)).isEqualTo(pad("L-US-7", 30));
+        assertThat(field(b, 73, 1)).isEqualTo("I");
+        assertThat(field(b, 74, 2)).isEqualTo("01");
+        assertThat(field(b, 76, 8)).isEqualTo("01012026");
+        assertThat(field(b, 93, 9)).isEqualTo("000000600");
+        assertThat(field(b, 102, 3)).isEqualTo("006");
+        assertThat(field(b, 105, 1)).isEqualTo("M");
+        assertThat(field(b, 124, 2)).isEqualTo("97");
+        assertThat(field(b, 127, 24)).isEqualTo(july.paymentHistoryProfile().value()).startsWith("54321");
+        assertThat(field(b, 153, 2)).isEqualTo("  ");
+        assertThat(field(b, 155, 9)).isEqualTo(dollars(july.currentBalance()));
+        assertThat(field(b, 164, 9)).isEqualTo(dollars(july.currentBalance()));
+        assertThat(field(b, 173, 9)).isEqualTo(dollars(july.originalChargeOffAmount())).isNotEqualTo("000000000");
+        assertThat(field(b, 182, 8)).isEqualTo("07312026");
+        assertThat(field(b, 190, 8)).isEqualTo("01162026");
+        assertThat(field(b, 232, 25)).isEqualTo(pad("PUBLIC", 25));
+        assertThat(field(b, 257, 20)).isEqualTo(pad("JANE", 20));
+        assertThat(field(b, 277, 20)).isEqualTo(pad("Q", 20));
+        assertThat(field(b, 298, 9)).isEqualTo("123456789");
+        assertThat(field(b, 307, 8)).isEqualTo("04121985");
+        assertThat(field(b, 325, 1)).isEqualTo("1");
+        assertThat(field(b, 328, 2)).isEqualTo("US");
+        assertThat(field(b, 330, 32)).isEqualTo(pad("1 ELM STREET", 32));
+        assertThat(field(b, 394, 20)).isEqualTo(pad("ALBANY", 20));
+        assertThat(field(b, 414, 2)).isEqualTo("NY");
+        assertThat(field(b, 416, 9).strip()).isEqualTo("12207");
+    }
+
+    private static String field(String record, int start, int width) {
+        return record.substring(start - 1, start - 1 + width);
+    }
+
+    private static String pad(String value, int width) {
+        return String.format("%-" + width + "s", value);
+    }
+
+    /** Metro 2 amounts are whole dollars, cents dropped (docs/credit-reporting.md). */
+    private static String dollars(BigDecimal amount) {
+        return String.format("%09d", amount.setScale(0, java.math.RoundingMode.DOWN).longValueExact());
     }
 
     private static String baseSegment(String file, String accountNumber) {
