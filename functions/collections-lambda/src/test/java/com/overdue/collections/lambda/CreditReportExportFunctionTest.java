@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.emulators.Metro2Validator;
+import com.overdue.collections.emulators.UsLoanEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -90,8 +91,8 @@ class CreditReportExportFunctionTest {
     void the_monthly_run_writes_a_valid_metro2_file_and_manifest_to_s3_notifies_once_and_re_runs_identically()
             throws Exception {
         TestClock.set("2026-01-01T17:00:00Z");
-        apply(usLoanBooked("u1", "L-US-LATE"));
-        apply(usLoanBooked("u2", "L-US-GOOD"));
+        apply(UsLoanEvents.booked("u1", "L-US-LATE"));
+        apply(UsLoanEvents.booked("u2", "L-US-GOOD"));
         apply(Events.loanBooked("c1", "L-CN-NOT-REPORTED", "2026-01-01T00:00:00Z", "2026-02-01"));
         TestClock.set("2026-01-15T17:00:00Z");
         apply(Events.payment("u3", "L-US-GOOD", "P-1", "100.00", "2026-01-15", "2026-01-15T16:00:00Z"));
@@ -169,23 +170,6 @@ class CreditReportExportFunctionTest {
 
     private void apply(String json) {
         assertThat(ingest.ingest(json)).isInstanceOf(IngestOutcome.Applied.class);
-    }
-
-    /** A US loan of three monthly installments of 100.00 from 15 January, with the borrower's bureau data. */
-    private static String usLoanBooked(String eventId, String loanId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"LoanBooked\",\"schemaVersion\":1,\"occurredAt\":"
-                + "\"2026-01-01T17:00:00Z\",\"loanId\":\"" + loanId + "\",\"payload\":{\"borrowerId\":\"B-" + loanId
-                + "\",\"productCode\":\"US-CONSUMER-INSTALMENT\",\"currency\":\"USD\",\"jurisdiction\":\"US\","
-                + "\"timeZone\":\"America/New_York\",\"principal\":\"300.00\",\"disbursedOn\":\"2026-01-01\","
-                + "\"installments\":["
-                + "{\"seq\":1,\"dueDate\":\"2026-01-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"},"
-                + "{\"seq\":2,\"dueDate\":\"2026-02-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"},"
-                + "{\"seq\":3,\"dueDate\":\"2026-03-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"}"
-                + "],\"borrower\":{\"name\":{\"first\":\"Jane\",\"middle\":\"Q\",\"last\":\"Public\"},"
-                + "\"locale\":\"en-US\",\"timeZone\":\"America/New_York\",\"email\":\"jane@example.com\","
-                + "\"phone\":\"+12125550100\",\"dateOfBirth\":\"1985-04-12\",\"nationalId\":\"123-45-6789\","
-                + "\"address\":{\"line1\":\"1 Elm Street\",\"line2\":\"\",\"city\":\"Albany\",\"state\":\"NY\","
-                + "\"postalCode\":\"12207\",\"country\":\"US\"}}}}";
     }
 
     private static JsonPath export(String input) {

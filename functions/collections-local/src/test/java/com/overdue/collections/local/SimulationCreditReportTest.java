@@ -3,6 +3,7 @@ package com.overdue.collections.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.overdue.collections.emulators.Metro2Validator;
+import com.overdue.collections.emulators.UsLoanEvents;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -29,10 +30,10 @@ class SimulationCreditReportTest {
             throws Exception {
         Path out = Paths.get(System.getProperty("basedir", "."), "target", "simulate-credit");
         List<String> events = List.of(
-                booked("E-1", "L-PAYS"), booked("E-2", "L-MISSES"),
-                payment("E-3", "L-PAYS", "P-1", "2026-01-15"),
-                payment("E-4", "L-PAYS", "P-2", "2026-02-15"),
-                payment("E-5", "L-PAYS", "P-3", "2026-03-15"));
+                UsLoanEvents.booked("E-1", "L-PAYS"), UsLoanEvents.booked("E-2", "L-MISSES"),
+                UsLoanEvents.payment("E-3", "L-PAYS", "P-1", "2026-01-15"),
+                UsLoanEvents.payment("E-4", "L-PAYS", "P-2", "2026-02-15"),
+                UsLoanEvents.payment("E-5", "L-PAYS", "P-3", "2026-03-15"));
 
         SimulationReport report = new Simulation(LocalTime.of(6, 0),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 0)
@@ -65,27 +66,5 @@ class SimulationCreditReportTest {
             assertThat(n.get("action").asText()).isEqualTo("NEGATIVE_REPORT_NOTICE");
             assertThat(n.get("loanId").asText()).isEqualTo("L-MISSES");
         });
-    }
-
-    private static String booked(String eventId, String loanId) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"LoanBooked\",\"schemaVersion\":1,\"occurredAt\":"
-                + "\"2026-01-01T17:00:00Z\",\"loanId\":\"" + loanId + "\",\"payload\":{\"borrowerId\":\"B-" + loanId
-                + "\",\"productCode\":\"US-CONSUMER-INSTALMENT\",\"currency\":\"USD\",\"jurisdiction\":\"US\","
-                + "\"timeZone\":\"America/New_York\",\"principal\":\"300.00\",\"disbursedOn\":\"2026-01-01\","
-                + "\"installments\":["
-                + "{\"seq\":1,\"dueDate\":\"2026-01-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"},"
-                + "{\"seq\":2,\"dueDate\":\"2026-02-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"},"
-                + "{\"seq\":3,\"dueDate\":\"2026-03-15\",\"principal\":\"100.00\",\"interest\":\"0.00\",\"fees\":\"0.00\"}"
-                + "],\"borrower\":{\"name\":{\"first\":\"Jane\",\"middle\":\"Q\",\"last\":\"Public\"},"
-                + "\"locale\":\"en-US\",\"timeZone\":\"America/New_York\",\"email\":\"jane@example.com\","
-                + "\"phone\":\"+12125550100\",\"dateOfBirth\":\"1985-04-12\",\"nationalId\":\"123-45-6789\","
-                + "\"address\":{\"line1\":\"1 Elm Street\",\"line2\":\"\",\"city\":\"Albany\",\"state\":\"NY\","
-                + "\"postalCode\":\"12207\",\"country\":\"US\"}}}}";
-    }
-
-    private static String payment(String eventId, String loanId, String paymentId, String on) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"PaymentReceived\",\"schemaVersion\":1,\"occurredAt\":\""
-                + on + "T16:00:00Z\",\"loanId\":\"" + loanId + "\",\"payload\":{\"paymentId\":\"" + paymentId
-                + "\",\"amount\":\"100.00\",\"receivedOn\":\"" + on + "\",\"channel\":\"BANK_TRANSFER\"}}";
     }
 }
