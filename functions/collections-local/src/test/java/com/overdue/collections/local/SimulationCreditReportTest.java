@@ -28,7 +28,7 @@ class SimulationCreditReportTest {
     @Test
     void simulate_writes_a_valid_metro2_file_and_manifest_on_each_cycle_date_and_notices_to_actions_jsonl()
             throws Exception {
-        Path out = Paths.get(System.getProperty("basedir", "."), "target", "simulate-credit");
+        Path out = Paths.get(System.getProperty("basedir", "."), "target", "metro2", "simulate");
         List<String> events = List.of(
                 UsLoanEvents.booked("E-1", "L-PAYS"), UsLoanEvents.booked("E-2", "L-MISSES"),
                 UsLoanEvents.payment("E-3", "L-PAYS", "P-1", "2026-01-15"),
