@@ -155,7 +155,7 @@ public final class CreditReportExportUseCase {
         String sha256 = CreditReportManifest.sha256(content);
         String fileLocation = file.result().submittable()
                 ? store.put(cycleDate, baseName + ".txt", content, "text/plain; charset=us-ascii") : null;
-        CreditReportManifest manifest = new CreditReportManifest(cycleDate, runDate,
+        CreditReportManifest manifest = new CreditReportManifest(cycleDate, dateCreated,
                 bureau.furnisher().identificationNumber(), baseName + ".txt", fileLocation, content.length, sha256,
                 file.result(), rejected, records, counts(sorted), noticeCounts(sorted));
         String manifestLocation = store.put(cycleDate, baseName + ".manifest.json",

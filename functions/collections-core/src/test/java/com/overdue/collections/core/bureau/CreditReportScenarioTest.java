@@ -208,6 +208,7 @@ class CreditReportScenarioTest {
         CreditReportSummary again = s.exportCycle(cycles.get(1), cycles.get(1).plusDays(4));
 
         assertThat(s.file(cycles.get(1))).isEqualTo(firstFile);
+        assertThat(s.manifest(cycles.get(1))).contains("\"createdOn\" : \"" + cycles.get(1).plusDays(1) + "\"");
         assertThat(again.sha256()).isEqualTo(first.sha256());
         assertThat(again.reRunRecords()).isEqualTo(1);
         assertThat(s.world.recordsOf("L-US-5")).hasSize(2);
