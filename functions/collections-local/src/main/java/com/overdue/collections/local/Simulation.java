@@ -111,11 +111,16 @@ final class Simulation {
                 lastRun = at.isAfter(lastRun) ? at : lastRun;
             }
         }
+        // The contact sweep, hourly on the simulated clock (every 15 minutes in AWS): planned and deferred contacts.
+        for (Instant t = from.minusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant();
+             !t.isAfter(to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant()); t = t.plusSeconds(3600)) {
+            timeline.add(new Step(t, 2, null, null, null, null));
+        }
         // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
         BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
         for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
             Instant at = cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant();
-            timeline.add(new Step(at, 2, null, null, null, cycle));
+            timeline.add(new Step(at, 3, null, null, null, cycle));
         }
         timeline.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order)
                 .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
@@ -148,6 +153,9 @@ final class Simulation {
                     new DynamoDbBureauLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE),
                     actions, new FileReportStore(out.resolve("credit")), settings, bureau,
                     ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock);
+            LocalReminders reminders = new LocalReminders(client, TABLE, repository,
+                    (DynamoDbLoanRepository) repository, settings, clock, out);
+            work.register(reminders.fanOut);
             Set<String> loanIds = new LinkedHashSet<>();
             int daysDone = 0;
             for (Step step : timeline) {
@@ -164,6 +172,11 @@ final class Simulation {
                 } else if (step.creditCycle() != null) {
                     clock.set(step.at());
                     report.add(creditReport.export(step.creditCycle()));
+                } else if (step.scanZone() == null) {
+                    if (!step.at().isAfter(lastRun.plusSeconds(86_400))) {
+                        clock.set(step.at());
+                        reminders.sweep.sweep();
+                    }
                 } else {
                     clock.set(step.at());
                     ScanSummary s = scan.scan(step.scanZone(), step.scanDate());
@@ -182,6 +195,9 @@ final class Simulation {
                     }
                 }
             }
+            reminders.close();
+            report.contactDecisions.putAll(reminders.decisions);
+            report.emailsWritten = reminders.emails;
             report.dynamoRequests.putAll(requests.snapshot());
             for (String loanId : loanIds) {
                 LoanRecord loan = repository.findLoan(loanId).orElseThrow();

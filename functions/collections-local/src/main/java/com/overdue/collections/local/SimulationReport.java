@@ -53,6 +53,10 @@ final class SimulationReport {
     /** The credit-bureau exports run, one per cycle date (credit/metro2-<cycle>.txt and its manifest). */
     final List<CreditReportSummary> creditReports = new ArrayList<>();
 
+    /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
+    final Map<String, Long> contactDecisions = new TreeMap<>();
+    long emailsWritten;
+
     SimulationReport(LocalDate from, LocalDate to) {
         this.from = from;
         this.to = to;
@@ -123,6 +127,9 @@ final class SimulationReport {
         long requests = dynamoRequests.values().stream().mapToLong(Long::longValue).sum();
         out.printf("DynamoDB requests: %d %s; %.2f per event + work item%n", requests, dynamoRequests,
                 (double) requests / Math.max(1, eventsApplied + eventsDuplicate + eventsRejected + workItems));
+        out.printf("Reminder contacts (state, channel, deciding rule; every decision in contacts.jsonl), %d e-mails:%n",
+                emailsWritten);
+        contactDecisions.forEach((k, v) -> out.printf("  %-40s %6d%n", k, v));
     }
 
     ObjectNode toJson() {
@@ -152,6 +159,8 @@ final class SimulationReport {
             ObjectNode cur = pen.putObject(c);
             m.forEach((k, v) -> cur.put(k, v.toPlainString()));
         });
+        ObjectNode contacts = n.putObject("contactDecisions");
+        contactDecisions.forEach(contacts::put);
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
         ArrayNode credit = n.putArray("creditReports");
