@@ -90,6 +90,14 @@ final class DemoPortfolio {
                 .put("email", borrowerId.toLowerCase() + "@example.com")
                 .put("phone", us ? "+1555" + (1000000 + random.nextInt(8999999)) : "+86138" + (10000000
                         + random.nextInt(89999999)));
+        if (us) {
+            // What a US bureau file needs besides the name (synthetic values: 123-45-xxxx is the textbook SSN).
+            borrower.put("dateOfBirth", LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12),
+                    1 + random.nextInt(28)).toString());
+            borrower.put("nationalId", String.format("123-45-%04d", 1 + random.nextInt(9998)));
+            borrower.putObject("address").put("line1", (1 + random.nextInt(999)) + " Main Street").put("line2", "")
+                    .put("city", "Albany").put("state", "NY").put("postalCode", "12207").put("country", "US");
+        }
         out.add(new Timed(Instant.parse(event.get("occurredAt").asText()), event.toString()));
 
         Behaviour behaviour = behaviour();

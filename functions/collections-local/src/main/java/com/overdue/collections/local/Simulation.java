@@ -8,6 +8,11 @@ import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.core.application.PenaltyAccrualUseCase;
+import com.overdue.collections.core.application.CreditReportExportUseCase;
+import com.overdue.collections.core.bureau.BureauSettings;
+import com.overdue.collections.core.bureau.BureauSettingsLoader;
+import com.overdue.collections.core.bureau.ChargeOffPolicy;
+import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,7 +76,8 @@ final class Simulation {
     }
 
     /** A point on the simulated timeline: an event to apply, or a scheduled scan of one time zone. */
-    private record Step(Instant at, int order, Input event, ZoneId scanZone, LocalDate scanDate) {
+    private record Step(Instant at, int order, Input event, ZoneId scanZone, LocalDate scanDate,
+                        LocalDate creditCycle) {
     }
 
     SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out) throws IOException {
@@ -95,20 +101,26 @@ final class Simulation {
         List<Step> timeline = new ArrayList<>();
         for (Input in : inputs) {
             // An event whose time cannot be read is applied first, where it will be rejected with its reason.
-            timeline.add(new Step(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), 0, in, null, null));
+            timeline.add(new Step(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), 0, in, null, null, null));
         }
         Instant lastRun = Instant.MIN;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             for (ZoneId zone : zones) {
                 Instant at = d.atTime(runTime).atZone(zone).toInstant();
-                timeline.add(new Step(at, 1, null, zone, d));
+                timeline.add(new Step(at, 1, null, zone, d, null));
                 lastRun = at.isAfter(lastRun) ? at : lastRun;
             }
         }
         // The contact sweep, hourly on the simulated clock (every 15 minutes in AWS): planned and deferred contacts.
         for (Instant t = from.minusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant();
              !t.isAfter(to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant()); t = t.plusSeconds(3600)) {
-            timeline.add(new Step(t, 2, null, null, null));
+            timeline.add(new Step(t, 2, null, null, null, null));
+        }
+        // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
+        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
+            Instant at = cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant();
+            timeline.add(new Step(at, 3, null, null, null, cycle));
         }
         timeline.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order)
                 .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
@@ -122,11 +134,12 @@ final class Simulation {
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
                              "local"))).build();
              FileWorkDispatcher work = new FileWorkDispatcher(out.resolve("work.jsonl"));
+             FileActionPublisher actions = new FileActionPublisher(out.resolve("actions.jsonl"));
              BufferedWriter rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
              BufferedWriter changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"),
                      StandardCharsets.UTF_8)) {
             LoanTable.create(client, TABLE);
-            LoanRepository repository = new DynamoDbLoanRepository(
+            DynamoDbLoanRepository repository = new DynamoDbLoanRepository(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, SHARDS);
             SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneId.of("UTC")).toInstant());
             CollectionsSettings settings = CollectionsSettings.defaults(SHARDS);
@@ -136,6 +149,10 @@ final class Simulation {
             DynamoDbPenaltyLedger penalties = new DynamoDbPenaltyLedger(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
             work.register(new PenaltyAccrualUseCase(repository, penalties, settings));
+            CreditReportExportUseCase creditReport = new CreditReportExportUseCase(repository, repository, repository,
+                    new DynamoDbBureauLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE),
+                    actions, new FileReportStore(out.resolve("credit")), settings, bureau,
+                    ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock);
             LocalReminders reminders = new LocalReminders(client, TABLE, repository,
                     (DynamoDbLoanRepository) repository, settings, clock, out);
             work.register(reminders.fanOut);
@@ -152,6 +169,9 @@ final class Simulation {
                     }
                     IngestOutcome outcome = ingest.ingest(step.event().json());
                     record(outcome, step.event(), report, loanIds, rejected, changes);
+                } else if (step.creditCycle() != null) {
+                    clock.set(step.at());
+                    report.add(creditReport.export(step.creditCycle()));
                 } else if (step.scanZone() == null) {
                     if (!step.at().isAfter(lastRun.plusSeconds(86_400))) {
                         clock.set(step.at());

@@ -1,7 +1,9 @@
 package com.overdue.collections.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.overdue.collections.core.application.CreditReportSummary;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.delinquency.Severity;
@@ -48,6 +50,8 @@ final class SimulationReport {
     final Map<String, BigDecimal> principalOutstanding = new TreeMap<>();
     /** currency → penalty figures: accrued, posted, collected, waived, outstanding. */
     final Map<String, Map<String, BigDecimal>> penalty = new TreeMap<>();
+    /** The credit-bureau exports run, one per cycle date (credit/metro2-<cycle>.txt and its manifest). */
+    final List<CreditReportSummary> creditReports = new ArrayList<>();
 
     /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
     final Map<String, Long> contactDecisions = new TreeMap<>();
@@ -86,6 +90,10 @@ final class SimulationReport {
         p.merge("outstanding", position.outstanding(Component.PENALTY).amount(), BigDecimal::add);
     }
 
+    void add(CreditReportSummary creditReport) {
+        creditReports.add(creditReport);
+    }
+
     void print(PrintStream out) {
         out.printf("%nPortfolio on %s (%d loans)%n", to, loans);
         out.println("  severity   loans");
@@ -111,6 +119,11 @@ final class SimulationReport {
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);
+        for (CreditReportSummary c : creditReports) {
+            out.printf("Credit report %s: %d reported %s, %d withheld pending notice, %d rejected, %d notices (%s)%n",
+                    c.cycleDate(), c.reported(), c.statusCounts(), c.withheldPendingNotice(), c.rejected(),
+                    c.noticesPublished(), c.fileLocation() == null ? "no file: nothing to submit" : c.fileLocation());
+        }
         long requests = dynamoRequests.values().stream().mapToLong(Long::longValue).sum();
         out.printf("DynamoDB requests: %d %s; %.2f per event + work item%n", requests, dynamoRequests,
                 (double) requests / Math.max(1, eventsApplied + eventsDuplicate + eventsRejected + workItems));
@@ -150,6 +163,15 @@ final class SimulationReport {
         contactDecisions.forEach(contacts::put);
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
+        ArrayNode credit = n.putArray("creditReports");
+        for (CreditReportSummary c : creditReports) {
+            ObjectNode r = credit.addObject().put("cycleDate", c.cycleDate().toString())
+                    .put("file", c.fileLocation()).put("manifest", c.manifestLocation()).put("sha256", c.sha256())
+                    .put("reported", c.reported()).put("withheldPendingNotice", c.withheldPendingNotice())
+                    .put("rejected", c.rejected()).put("noticesPublished", c.noticesPublished());
+            ObjectNode statuses = r.putObject("statusCounts");
+            new TreeMap<>(c.statusCounts()).forEach(statuses::put);
+        }
         return n;
     }
 
@@ -171,6 +193,13 @@ final class SimulationReport {
             m.forEach((b, v) -> rows.put(b, v.toPlainString()));
             table(h, "Overdue " + c + " by installment bucket", rows);
         });
+        for (CreditReportSummary c : creditReports) {
+            Map<String, Object> rows = new TreeMap<>(c.statusCounts());
+            rows.put("withheld pending notice", c.withheldPendingNotice());
+            rows.put("rejected", c.rejected());
+            rows.put("notices", c.noticesPublished());
+            table(h, "Credit report " + c.cycleDate() + " (Metro 2 account status)", rows);
+        }
         return h.append("</body></html>\n").toString();
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -44,19 +43,6 @@ final class BaseSegmentComposer {
     private static final BigInteger MAX_AMOUNT = BigInteger.valueOf(999_999_999L);
 
     private static final String PROCESSING_INDICATOR_VALUE = "1";
-    /** Account Type codes of the Credit Reporting Resource Guide, as moov-io/metro2 v0.9.2 accepts them. */
-    private static final Set<String> ACCOUNT_TYPES = Set.of(
-            "00", "01", "02", "03", "04", "05", "06", "07", "08", "0A", "0C", "0F", "0G", "10", "11", "12", "13",
-            "15", "17", "18", "19", "20", "25", "26", "29", "2A", "2C", "37", "3A", "43", "47", "48", "4D", "50",
-            "5A", "5B", "65", "66", "67", "68", "69", "6A", "6B", "6D", "70", "71", "72", "73", "74", "75", "77",
-            "7A", "7B", "89", "8A", "8B", "90", "91", "92", "93", "95", "9A", "9B");
-
-    /** Special Comment codes, as moov-io/metro2 v0.9.2 accepts them; blank means none. */
-    private static final Set<String> SPECIAL_COMMENTS = Set.of(
-            "", "B", "C", "H", "I", "M", "O", "S", "V", "AB", "AC", "AH", "AI", "AM", "AN", "AO", "AP", "AS", "AT",
-            "AU", "AV", "AW", "AX", "AZ", "BA", "BB", "BC", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BK", "BL",
-            "BN", "BO", "BP", "BS", "BT", "CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP", "CS", "DE");
-
     private static final Predicate<String> GENERATION_CODE_FORMAT = Pattern.compile("[JS2-9]?").asMatchPredicate();
     private static final Predicate<String> STATE_CODE_FORMAT = Pattern.compile("[A-Z]{2}").asMatchPredicate();
     private static final Predicate<String> COUNTRY_CODE_FORMAT = Pattern.compile("([A-Z]{2})?").asMatchPredicate();
@@ -76,7 +62,7 @@ final class BaseSegmentComposer {
 
         String accountNumber = draft.identifier("consumerAccountNumber", account.consumerAccountNumber(),
                 CONSUMER_ACCOUNT_NUMBER);
-        String accountType = draft.code("accountType", account.accountType(), ACCOUNT_TYPES::contains);
+        String accountType = draft.code("accountType", account.accountType(), Metro2Codes::isAccountType);
         String termsDuration = draft.termsDuration(account.termsDuration());
         long creditLimit = draft.amount("creditLimit", account.creditLimit());
         long highestCredit = draft.amount("highestCredit", account.highestCredit());
@@ -85,7 +71,8 @@ final class BaseSegmentComposer {
         long currentBalance = draft.amount("currentBalance", account.currentBalance());
         long amountPastDue = draft.amount("amountPastDue", account.amountPastDue());
         long originalChargeOff = draft.amount("originalChargeOffAmount", account.originalChargeOffAmount());
-        String specialComment = draft.code("specialComment", account.specialComment(), SPECIAL_COMMENTS::contains);
+        String specialComment = draft.code("specialComment", account.specialComment(),
+                Metro2Codes::isSpecialComment);
         String surname = draft.text("surname", account.surname(), SURNAME, true);
         String firstName = draft.text("firstName", account.firstName(), FIRST_NAME, true);
         String middleName = draft.text("middleName", account.middleName(), MIDDLE_NAME, false);

@@ -1,7 +1,6 @@
 package com.overdue.collections.core.creditreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,17 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import com.overdue.collections.emulators.Metro2Validator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the independent moov-io/metro2 validator (v0.9.2, built by {@code scripts/metro2-validator.sh}) on files this
- * writer produces. The binary comes from {@code -Dmetro2.validator}, else {@code METRO2_VALIDATOR}, else
- * {@code $COLLECTIONS_CACHE/bin/metro2}, else {@code $HOME/.cache/collections-engine/bin/metro2}. A missing binary
- * fails the test: it is never skipped.
+ * Runs the independent moov-io/metro2 validator (v0.9.2, built by {@code scripts/metro2-validator.sh}; found by
+ * {@link Metro2Validator#locate()}) on files this writer produces. A missing binary fails the test: it is never
+ * skipped.
  *
  * <p>The tool exits 0 whether or not the file is valid; success is "the file is valid" on stdout with nothing on
  * stderr, failure an "Error: ..." line on stderr (it stops at the first problem).
@@ -29,23 +27,26 @@ import org.junit.jupiter.api.Test;
 class Metro2ValidatorTest {
 
     private static final String VALID = "the file is valid";
-    private static final long TIMEOUT_SECONDS = 60;
 
-    private static Path validator;
+    private static Metro2Validator validator;
     private static Path outputDir;
+    /** Files made invalid on purpose live apart, so the sweep over target/metro2 in ./collections test skips them. */
+    private static Path invalidDir;
 
     @BeforeAll
     static void locateValidator() throws IOException {
-        validator = validatorBinary();
+        validator = Metro2Validator.locate();
         outputDir = Paths.get(System.getProperty("basedir", "."), "target", "metro2");
+        invalidDir = Paths.get(System.getProperty("basedir", "."), "target", "metro2-invalid");
         Files.createDirectories(outputDir);
+        Files.createDirectories(invalidDir);
     }
 
     @Test
     void a_file_with_every_reported_status_and_dispute_passes_the_validator_with_zero_errors() throws Exception {
         Path file = write("varied-accounts.txt", SamplePortfolio.variedAccounts());
 
-        Run run = run("validator", "--input", file.toString());
+        Metro2Validator.Run run = run("validator", "--input", file.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).as("validator errors for %s", file).doesNotContain("Error");
@@ -55,10 +56,10 @@ class Metro2ValidatorTest {
     @Test
     void a_file_without_base_segments_fails_the_validator_and_the_result_says_not_to_submit_it() throws Exception {
         Metro2File empty = new Metro2FileWriter().render(SamplePortfolio.reporter(), List.of());
-        Path file = outputDir.resolve("no-accounts.txt");
+        Path file = invalidDir.resolve("no-accounts.txt");
         Files.write(file, empty.content());
 
-        Run run = run("validator", "--input", file.toString());
+        Metro2Validator.Run run = run("validator", "--input", file.toString());
 
         assertThat(run.stderr()).contains("total_base_records");
         assertThat(empty.result().submittable()).isFalse();
@@ -71,7 +72,7 @@ class Metro2ValidatorTest {
         Path file = outputDir.resolve("read-back.txt");
         Files.write(file, written.content());
 
-        Run run = run("print", "--input", file.toString(), "--format", "json");
+        Metro2Validator.Run run = run("print", "--input", file.toString(), "--format", "json");
         assertThat(run.stderr()).doesNotContain("Error");
         JsonNode parsed = new ObjectMapper().readTree(run.stdout());
 
@@ -113,10 +114,10 @@ class Metro2ValidatorTest {
         int trailerStart = text.lastIndexOf("0426TRAILER");
         String wrongCount = "000000099";
         String broken = text.substring(0, trailerStart + 11) + wrongCount + text.substring(trailerStart + 20);
-        Path file = outputDir.resolve("broken-trailer.txt");
+        Path file = invalidDir.resolve("broken-trailer.txt");
         Files.writeString(file, broken, StandardCharsets.US_ASCII);
 
-        Run run = run("validator", "--input", file.toString());
+        Metro2Validator.Run run = run("validator", "--input", file.toString());
 
         assertThat(run.stderr()).contains("Error");
         assertThat(run.stdout()).doesNotContain(VALID);
@@ -134,49 +135,10 @@ class Metro2ValidatorTest {
         return amount.signum() < 0 ? 0 : amount.toBigInteger().longValueExact();
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Run run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(validator.toString());
-        command.addAll(List.of(arguments));
-        Path stdout = Files.createTempFile(outputDir, "metro2-", ".out");
-        Path stderr = Files.createTempFile(outputDir, "metro2-", ".err");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("%s did not finish within %d s", command, TIMEOUT_SECONDS);
-            }
-            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
-    }
-
-    private static Path validatorBinary() {
-        String configured = System.getProperty("metro2.validator");
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv("METRO2_VALIDATOR");
-        }
-        Path binary;
-        if (configured != null && !configured.isBlank()) {
-            binary = Paths.get(configured);
-        } else {
-            String cache = System.getenv("COLLECTIONS_CACHE");
-            binary = cache != null && !cache.isBlank()
-                    ? Paths.get(cache, "bin", "metro2")
-                    : Paths.get(System.getProperty("user.home"), ".cache", "collections-engine", "bin", "metro2");
-        }
-        if (!Files.isExecutable(binary)) {
-            fail("The moov-io/metro2 validator is not at %s. Run scripts/metro2-validator.sh to build it"
-                    + " (or point -Dmetro2.validator / METRO2_VALIDATOR at a metro2 binary).", binary);
-        }
-        return binary;
+    private static Metro2Validator.Run run(String command, String... arguments) {
+        String[] all = new String[arguments.length + 1];
+        all[0] = command;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return validator.run(all);
     }
 }

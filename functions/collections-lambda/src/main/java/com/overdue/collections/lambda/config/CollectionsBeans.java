@@ -20,7 +20,18 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import com.overdue.collections.core.application.CreditReportExportUseCase;
+import com.overdue.collections.core.bureau.BureauSettings;
+import com.overdue.collections.core.bureau.BureauSettingsLoader;
+import com.overdue.collections.core.bureau.ChargeOffPolicy;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
+import com.overdue.collections.lambda.s3.S3ReportStore;
+import com.overdue.collections.lambda.sns.SnsActionPublisher;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.time.Clock;
+import java.util.Optional;
 
 /** Wires the core use cases to the AWS adapters; the only place that knows both. */
 @ApplicationScoped
@@ -92,5 +103,23 @@ public class CollectionsBeans {
     OverdueScanUseCase overdueScanUseCase(LoanRepository loans, WorkDispatcher dispatcher,
                                           CollectionsSettings settings, Clock clock) {
         return new OverdueScanUseCase(loans, dispatcher, settings, clock);
+    }
+
+    /** The monthly credit-bureau export (RULES §7); its adapters are built here, used by no other function. */
+    @Produces
+    @Singleton
+    CreditReportExportUseCase creditReportExportUseCase(
+            DynamoDbLoanRepository repository, DynamoDbClient dynamoDb, SnsClient sns, S3Client s3,
+            CollectionsSettings settings, Clock clock,
+            @ConfigProperty(name = "collections.table-name") String tableName,
+            @ConfigProperty(name = "collections.report-bucket") Optional<String> reportBucket,
+            @ConfigProperty(name = "collections.actions-topic-arn") Optional<String> actionsTopicArn) {
+        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        return new CreditReportExportUseCase(repository, repository, repository,
+                new DynamoDbBureauLedger(enhanced, tableName),
+                new SnsActionPublisher(sns, actionsTopicArn.orElse(null), dynamoDb, tableName, clock),
+                new S3ReportStore(s3, reportBucket.orElse(null)), settings, bureau, ChargeOffPolicy.WRITTEN_OFF_CLOSURE,
+                LoanPosition::conditions, clock);
     }
 }

@@ -4,6 +4,7 @@ import com.overdue.collections.core.delinquency.DelinquencyChange;
 import com.overdue.collections.core.loan.Borrower;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.DuplicateEventException;
+import com.overdue.collections.core.port.LoanCatalog;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,12 +35,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * {@link LoanRepository} on the single DynamoDB table: every multi-item change is one TransactWriteItems with the
  * loan's version checked (VersionedRecordExtension) and the event written only if its id is new.
  */
-public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory {
+public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory, LoanCatalog {
 
     private static final String META = "META";
     private static final String EVENT_PREFIX = "EVT#";
@@ -183,6 +187,19 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         Page<LoanItem> page = table.loans.index(LoanTable.REVIEW_INDEX).query(q.build()).iterator().next();
         List<LoanRecord> loans = page.items().stream().map(this::toRecord).toList();
         return new ReviewPage(loans, page.lastEvaluatedKey() == null ? null : encodeCursor(page.lastEvaluatedKey()));
+    }
+
+    /**
+     * A parallel scan in one segment per review shard, keeping only the {@code META} items. It reads the whole table
+     * (events and postings too), which is acceptable once a month; the daily steps never call it.
+     */
+    @Override
+    public void forEachLoan(Consumer<LoanRecord> action) {
+        Expression metaOnly = Expression.builder().expression("SK = :meta")
+                .putExpressionValue(":meta", AttributeValue.fromS(META)).build();
+        IntStream.range(0, shards).parallel().forEach(segment -> table.loans.scan(ScanEnhancedRequest.builder()
+                        .filterExpression(metaOnly).segment(segment).totalSegments(shards).consistentRead(true).build())
+                .items().forEach(item -> action.accept(toRecord(item))));
     }
 
     private static boolean isConditionFailure(CancellationReason reason) {

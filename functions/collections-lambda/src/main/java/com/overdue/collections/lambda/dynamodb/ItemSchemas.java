@@ -80,6 +80,15 @@ final class ItemSchemas {
         return b.build();
     }
 
+    static TableSchema<BureauItem> bureau() {
+        StaticTableSchema.Builder<BureauItem> b = StaticTableSchema.builder(BureauItem.class)
+                .newItemSupplier(BureauItem::new);
+        keys(b, BureauItem::getPk, BureauItem::setPk, BureauItem::getSk, BureauItem::setSk);
+        text(b, "cycleDate", BureauItem::getCycleDate, BureauItem::setCycleDate);
+        text(b, "body", BureauItem::getBody, BureauItem::setBody);
+        return b.build();
+    }
+
     static TableSchema<BorrowerItem> borrower() {
         StaticTableSchema.Builder<BorrowerItem> b = StaticTableSchema.builder(BorrowerItem.class)
                 .newItemSupplier(BorrowerItem::new);

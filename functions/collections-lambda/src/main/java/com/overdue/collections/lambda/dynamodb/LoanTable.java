@@ -33,6 +33,7 @@ public final class LoanTable {
     final DynamoDbTable<DelinquencyChangeItem> changes;
     final DynamoDbTable<BorrowerItem> borrowers;
     final DynamoDbTable<PenaltyItem> penalties;
+    final DynamoDbTable<BureauItem> bureau;
     /** Untyped view, for one query that returns items of several kinds of one partition. */
     final DynamoDbTable<EnhancedDocument> documents;
     final String tableName;
@@ -44,6 +45,7 @@ public final class LoanTable {
         this.changes = enhanced.table(tableName, ItemSchemas.delinquencyChange());
         this.borrowers = enhanced.table(tableName, ItemSchemas.borrower());
         this.penalties = enhanced.table(tableName, ItemSchemas.penalty());
+        this.bureau = enhanced.table(tableName, ItemSchemas.bureau());
         this.documents = enhanced.table(tableName, TableSchema.documentSchemaBuilder()
                 .addIndexPartitionKey(TableMetadata.primaryIndexName(), "PK", AttributeValueType.S)
                 .addIndexSortKey(TableMetadata.primaryIndexName(), "SK", AttributeValueType.S)

@@ -1,0 +1,287 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.bureau.BureauCycleRules;
+import com.overdue.collections.core.bureau.BureauRecord;
+import com.overdue.collections.core.bureau.BureauSettings;
+import com.overdue.collections.core.bureau.ChargeOffPolicy;
+import com.overdue.collections.core.bureau.CycleDecision;
+import com.overdue.collections.core.bureau.CycleStanding;
+import com.overdue.collections.core.bureau.Metro2AccountMapper;
+import com.overdue.collections.core.bureau.ProductReporting;
+import com.overdue.collections.core.bureau.ReportingDisposition;
+import com.overdue.collections.core.creditreport.Metro2Account;
+import com.overdue.collections.core.creditreport.Metro2File;
+import com.overdue.collections.core.creditreport.Metro2FileWriter;
+import com.overdue.collections.core.creditreport.PaymentHistoryCode;
+import com.overdue.collections.core.creditreport.RejectedAccount;
+import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.EventPayload;
+import com.overdue.collections.core.ingest.LoanReplay;
+import com.overdue.collections.core.ledger.LoanConditions;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.port.ActionPublisher;
+import com.overdue.collections.core.port.BorrowerDirectory;
+import com.overdue.collections.core.port.BureauLedger;
+import com.overdue.collections.core.port.CollectionsAction;
+import com.overdue.collections.core.port.LoanCatalog;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.ReportStore;
+import com.overdue.collections.core.port.StoredEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The monthly credit-bureau export (the {@code creditReportExport} function, RULES §7): for every loan of a product
+ * reported in Metro 2, decide the cycle's report from the loan as it stood on the cycle date and from what the
+ * previous cycle reported, send the notice before a first negative report, write the Metro 2 file and its manifest
+ * to the report store, and record per account what was reported ({@code BUREAU#<cycle>}).
+ *
+ * <p>Re-running a cycle reproduces it: an account that already has a record for the cycle is rendered from that
+ * record, nothing is recorded twice, notices are not sent twice, and the same object names are written again (S3
+ * versioning keeps the earlier object). A run that stopped half-way is completed by the re-run.
+ */
+public final class CreditReportExportUseCase {
+
+    public static final String NOTICE_ACTION = "NEGATIVE_REPORT_NOTICE";
+    private static final String NOTICE_STAGE = "CREDIT_REPORTING";
+
+    private final LoanCatalog catalog;
+    private final LoanRepository loans;
+    private final BorrowerDirectory borrowers;
+    private final BureauLedger bureauLedger;
+    private final ActionPublisher actions;
+    private final ReportStore store;
+    private final CollectionsSettings settings;
+    private final BureauSettings bureau;
+    private final ChargeOffPolicy chargeOff;
+    private final Function<LoanPosition, LoanConditions> conditions;
+    private final Clock clock;
+    private final BureauCycleRules rules = new BureauCycleRules();
+    private final Metro2AccountMapper mapper = new Metro2AccountMapper();
+    private final EventParser parser = new EventParser();
+
+    public CreditReportExportUseCase(LoanCatalog catalog, LoanRepository loans, BorrowerDirectory borrowers,
+                                     BureauLedger bureauLedger, ActionPublisher actions, ReportStore store,
+                                     CollectionsSettings settings, BureauSettings bureau, ChargeOffPolicy chargeOff,
+                                     Function<LoanPosition, LoanConditions> conditions, Clock clock) {
+        this.catalog = catalog;
+        this.loans = loans;
+        this.borrowers = borrowers;
+        this.bureauLedger = bureauLedger;
+        this.actions = actions;
+        this.store = store;
+        this.settings = settings;
+        this.bureau = bureau;
+        this.chargeOff = chargeOff;
+        this.conditions = conditions;
+        this.clock = clock;
+    }
+
+    /** Today in the reporting time zone: the file's creation date and the date notices go out. */
+    public LocalDate runDate() {
+        return LocalDate.now(clock.withZone(bureau.cycle().zone()));
+    }
+
+    /** The cycle a scheduled run reports when no cycle date is given: the latest one that has ended. */
+    public LocalDate defaultCycleDate() {
+        return bureau.cycle().latestCompletedBefore(runDate());
+    }
+
+    /** One loan's outcome in this run. */
+    private record AccountOutcome(String loanId, Skip skip, BureauRecord record, boolean rerun,
+                                  Metro2Account account, ActionPublisher.Outcome notice, String missingData) {
+    }
+
+    /** Why a loan is not in this cycle. */
+    enum Skip { PRODUCT_NOT_CONFIGURED, PRODUCT_NOT_REPORTED, NOT_OPEN_YET, FINAL_REPORT_DONE }
+
+    public CreditReportSummary export(LocalDate requestedCycleDate) {
+        LocalDate runDate = runDate();
+        LocalDate cycleDate = requestedCycleDate != null ? requestedCycleDate : bureau.cycle().latestCompletedBefore(
+                runDate);
+        if (cycleDate.isAfter(runDate)) {
+            throw new IllegalArgumentException("cycle date " + cycleDate + " is in the future (today is " + runDate
+                    + " in " + bureau.cycle().zone() + ")");
+        }
+        ConcurrentLinkedQueue<AccountOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        catalog.forEachLoan(loan -> outcomes.add(consider(loan, cycleDate, runDate)));
+
+        List<AccountOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(AccountOutcome::loanId)).toList();
+        List<Metro2Account> accounts = sorted.stream().map(AccountOutcome::account).filter(a -> a != null).toList();
+        // Date Created is the day the cycle was first run, so a re-run (or the completion of an interrupted run)
+        // writes the same bytes.
+        LocalDate dateCreated = sorted.stream().map(AccountOutcome::record).filter(r -> r != null)
+                .map(BureauRecord::reportedOn).min(Comparator.naturalOrder()).orElse(runDate);
+        Metro2File file = new Metro2FileWriter().render(bureau.furnisher().reporter(cycleDate, dateCreated),
+                accounts);
+        Set<String> refused = file.result().rejected().stream().map(RejectedAccount::consumerAccountNumber)
+                .collect(Collectors.toSet());
+
+        List<BureauRecord> records = new ArrayList<>();
+        List<RejectedAccount> rejected = new ArrayList<>(file.result().rejected());
+        for (AccountOutcome o : sorted) {
+            if (o.record() == null) {
+                continue;
+            }
+            BureauRecord r = o.record();
+            if (o.missingData() != null) {
+                rejected.add(new RejectedAccount(o.loanId(), List.of(o.missingData())));
+                r = r.withDisposition(ReportingDisposition.REJECTED);
+            } else if (refused.contains(o.loanId())) {
+                r = r.withDisposition(ReportingDisposition.REJECTED);
+            }
+            records.add(r);
+            if (!o.rerun()) {
+                bureauLedger.record(r);
+            }
+        }
+
+        String baseName = "metro2-" + cycleDate;
+        byte[] content = file.content();
+        String sha256 = CreditReportManifest.sha256(content);
+        String fileLocation = file.result().submittable()
+                ? store.put(cycleDate, baseName + ".txt", content, "text/plain; charset=us-ascii") : null;
+        CreditReportManifest manifest = new CreditReportManifest(cycleDate, dateCreated,
+                bureau.furnisher().identificationNumber(), baseName + ".txt", fileLocation, content.length, sha256,
+                file.result(), rejected, records, counts(sorted), noticeCounts(sorted));
+        String manifestLocation = store.put(cycleDate, baseName + ".manifest.json",
+                manifest.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json");
+
+        Map<Skip, Long> skips = counts(sorted);
+        return new CreditReportSummary(cycleDate, fileLocation, manifestLocation, sha256, sorted.size(),
+                count(records, ReportingDisposition.REPORTED),
+                count(records, ReportingDisposition.WITHHELD_PENDING_NOTICE),
+                count(records, ReportingDisposition.REJECTED),
+                skips.getOrDefault(Skip.FINAL_REPORT_DONE, 0L).intValue(),
+                (int) (skips.getOrDefault(Skip.PRODUCT_NOT_CONFIGURED, 0L)
+                        + skips.getOrDefault(Skip.PRODUCT_NOT_REPORTED, 0L)
+                        + skips.getOrDefault(Skip.NOT_OPEN_YET, 0L)),
+                noticeCounts(sorted).getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L).intValue(),
+                (int) records.stream().filter(r -> r.correction() != null).count(),
+                (int) sorted.stream().filter(AccountOutcome::rerun).count(),
+                file.result().totals().statusCounts());
+    }
+
+    private AccountOutcome consider(LoanRecord loan, LocalDate cycleDate, LocalDate runDate) {
+        String loanId = loan.loanId();
+        Optional<ProductReporting> configured = bureau.product(loan.terms().productCode());
+        if (configured.isEmpty()) {
+            return skipped(loanId, Skip.PRODUCT_NOT_CONFIGURED);
+        }
+        ProductReporting product = configured.get();
+        if (!product.metro2()) {
+            return skipped(loanId, Skip.PRODUCT_NOT_REPORTED);
+        }
+        if (loan.terms().disbursedOn().isAfter(cycleDate)) {
+            return skipped(loanId, Skip.NOT_OPEN_YET);
+        }
+        Optional<BureauRecord> existing = bureauLedger.find(loanId, cycleDate);
+        if (existing.isPresent()) {
+            return render(loan, product, existing.get(), true, null);
+        }
+        Optional<BureauRecord> previous = bureauLedger.findLatestBefore(loanId, cycleDate);
+        if (previous.isPresent() && previous.get().isFinalReport()) {
+            return skipped(loanId, Skip.FINAL_REPORT_DONE);
+        }
+        LoanPosition position = positionOn(loan, cycleDate);
+        CycleStanding standing = CycleStanding.of(position, chargeOff);
+        Optional<PaymentHistoryCode> restated = previous.map(p -> restatedMonth(loan, p));
+        CycleDecision decision = rules.decide(loan.terms(), standing, conditions.apply(position), previous, restated,
+                cycleDate, runDate, bureau.noticeRule(loan.terms().jurisdiction()));
+        ActionPublisher.Outcome notice = decision.publishNotice()
+                ? actions.publish(notice(loan, decision.record(), runDate)) : null;
+        return render(loan, product, decision.record(), false, notice);
+    }
+
+    private AccountOutcome render(LoanRecord loan, ProductReporting product, BureauRecord record, boolean rerun,
+                                  ActionPublisher.Outcome notice) {
+        if (record.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE) {
+            return new AccountOutcome(loan.loanId(), null, record, rerun, null, notice, null);
+        }
+        Optional<Borrower> borrower = borrowers.findBorrower(loan.terms().borrowerId());
+        if (borrower.isEmpty()) {
+            return new AccountOutcome(loan.loanId(), null, record, rerun, null, notice,
+                    "no borrower profile for " + loan.terms().borrowerId());
+        }
+        Metro2Account account = mapper.toAccount(record, loan.terms(), product, borrower.get());
+        return new AccountOutcome(loan.loanId(), null, record, rerun, account, notice, null);
+    }
+
+    /**
+     * The position on the cycle date: the stored snapshot moved forward, or, when the snapshot is already past the
+     * cycle date (an event arrived later, or a past cycle is re-run), the event history replayed to that date.
+     */
+    private LoanPosition positionOn(LoanRecord loan, LocalDate cycleDate) {
+        if (!loan.position().asOf().isAfter(cycleDate)) {
+            return settings.ledger().advanceTo(loan.position(), cycleDate);
+        }
+        return replay(loan, cycleDate);
+    }
+
+    /**
+     * The loan as it stood on {@code date}, as the event history tells it today: events that take effect after the
+     * date are left out, reversals are always kept (a payment that bounced never counted).
+     */
+    private LoanPosition replay(LoanRecord loan, LocalDate date) {
+        List<CollectionsEvent> history = new ArrayList<>();
+        for (StoredEvent stored : loans.findEvents(loan.loanId())) {
+            CollectionsEvent event = parser.parse(stored.json());
+            if (event.payload() instanceof EventPayload.PaymentReversed
+                    || !LoanReplay.effectiveDate(loan.terms(), event).isAfter(date)) {
+                history.add(event);
+            }
+        }
+        return settings.replay().replay(loan.terms(), history, date);
+    }
+
+    /**
+     * The previous cycle's month as the event history tells it today. A payment back-dated into that month, or a
+     * reversal, changes it; the difference is reported as a correction of that month in this cycle's history.
+     */
+    private PaymentHistoryCode restatedMonth(LoanRecord loan, BureauRecord previous) {
+        LoanPosition then = replay(loan, previous.cycleDate());
+        return rules.monthCode(CycleStanding.of(then, chargeOff), previous.cycleDate());
+    }
+
+    private static CollectionsAction notice(LoanRecord loan, BureauRecord record, LocalDate runDate) {
+        String when = record.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE
+                ? "withheld from the " + record.cycleDate() + " file and reported from the next cycle (notice first)"
+                : "reported in the " + record.cycleDate() + " file (notice no later than the report)";
+        return new CollectionsAction(NOTICE_ACTION + "#" + loan.loanId(), NOTICE_ACTION, loan.loanId(),
+                loan.terms().borrowerId(), NOTICE_STAGE, "BUREAU#" + record.cycleDate(), runDate,
+                "first negative credit report: Metro 2 status " + record.accountStatus().code() + " ("
+                        + record.accountStatus().meaning() + ") as of " + record.cycleDate() + "; " + when);
+    }
+
+    private static AccountOutcome skipped(String loanId, Skip skip) {
+        return new AccountOutcome(loanId, skip, null, false, null, null, null);
+    }
+
+    private static Map<Skip, Long> counts(List<AccountOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.skip() != null)
+                .collect(Collectors.groupingBy(AccountOutcome::skip, Collectors.counting()));
+    }
+
+    private static Map<ActionPublisher.Outcome, Long> noticeCounts(List<AccountOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.notice() != null)
+                .collect(Collectors.groupingBy(AccountOutcome::notice, Collectors.counting()));
+    }
+
+    private static int count(List<BureauRecord> records, ReportingDisposition disposition) {
+        return (int) records.stream().filter(r -> r.disposition() == disposition).count();
+    }
+}

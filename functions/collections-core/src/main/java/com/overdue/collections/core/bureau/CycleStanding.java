@@ -1,0 +1,65 @@
+package com.overdue.collections.core.bureau;
+
+import com.overdue.collections.core.ledger.InstallmentPosition;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Component;
+import com.overdue.collections.core.loan.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Where a loan stands on a cycle date, in the figures a bureau report needs, read off the ledger position.
+ *
+ * @param currentBalance    principal not yet repaid plus interest, fees and penalty of installments already due,
+ *                          less unapplied credit (never below zero): future interest is not owed yet
+ * @param amountPastDue     everything still unpaid on installments whose due date has passed
+ * @param totalPaid         everything paid on the loan so far, credit included
+ * @param scheduledPayment  the regular installment (principal + interest + fees of the first one)
+ * @param daysPastDueAtClosure DPD on the closure date, for the Payment Rating of a closed account
+ */
+public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecimal amountPastDue,
+                            BigDecimal totalPaid, BigDecimal scheduledPayment, LocalDate dateFirstDelinquency,
+                            LocalDate dateLastPayment, LocalDate closedOn, String closureReason, boolean paidInFull,
+                            int daysPastDueAtClosure, LocalDate chargedOffOn) {
+
+    /** Reads the position (already advanced to the cycle date). */
+    public static CycleStanding of(LoanPosition position, ChargeOffPolicy chargeOff) {
+        LocalDate asOf = position.asOf();
+        Money zero = position.terms().zero();
+        Money balance = position.outstanding(Component.PRINCIPAL);
+        Money pastDue = zero;
+        Money paid = position.credit();
+        for (InstallmentPosition i : position.installments()) {
+            if (!i.dueDate().isAfter(asOf)) {
+                balance = balance.plus(i.remaining(Component.INTEREST)).plus(i.remaining(Component.FEES))
+                        .plus(i.remaining(Component.PENALTY));
+            }
+            if (i.isOverdueOn(asOf)) {
+                pastDue = pastDue.plus(i.remaining().total());
+            }
+            paid = paid.plus(i.paid().total());
+        }
+        balance = balance.minus(position.credit());
+        if (balance.isNegative()) {
+            balance = zero;
+        }
+        LocalDate closedOn = position.closure() == null ? null : position.closure().on();
+        int dpdAtClosure = closedOn == null ? 0 : daysPastDueOn(position, closedOn);
+        BigDecimal scheduled = position.terms().schedule().isEmpty() ? BigDecimal.ZERO
+                : position.terms().schedule().get(0).total().amount();
+        return new CycleStanding(position.daysPastDue(), balance.amount(), pastDue.amount(), paid.amount(),
+                scheduled, position.dateOfFirstDelinquency(), position.lastPaymentOn(), closedOn,
+                position.closure() == null ? null : position.closure().reason(), position.isFullyPaid(),
+                dpdAtClosure, chargeOff.chargedOffOn(position).orElse(null));
+    }
+
+    /** DPD of the oldest installment still unpaid now whose due date was before {@code date}. */
+    private static int daysPastDueOn(LoanPosition position, LocalDate date) {
+        return position.installments().stream()
+                .filter(i -> i.isUnpaid() && i.dueDate().isBefore(date))
+                .findFirst()
+                .map(i -> (int) (date.toEpochDay() - i.dueDate().toEpochDay()))
+                .orElse(0);
+    }
+}

@@ -1,0 +1,50 @@
+package com.overdue.collections.local;
+
+import com.overdue.collections.core.port.ActionPublisher;
+import com.overdue.collections.core.port.CollectionsAction;
+import com.overdue.collections.core.port.CollectionsActionJson;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** {@link ActionPublisher} of the local runner: one JSON line per action in {@code DIR/actions.jsonl}, once per id. */
+final class FileActionPublisher implements ActionPublisher, AutoCloseable {
+
+    private final BufferedWriter out;
+    private final Set<String> published = new HashSet<>();
+
+    FileActionPublisher(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized Outcome publish(CollectionsAction action) {
+        if (!published.add(action.actionId())) {
+            return Outcome.ALREADY_PUBLISHED;
+        }
+        try {
+            out.write(CollectionsActionJson.write(action));
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write actions.jsonl", e);
+        }
+        return Outcome.PUBLISHED;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
