@@ -93,4 +93,31 @@ public class CollectionsBeans {
                                           CollectionsSettings settings, Clock clock) {
         return new OverdueScanUseCase(loans, dispatcher, settings, clock);
     }
+
+    // --- escalationDecision (issue #6) ---
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.port.EscalationStore escalationStore(DynamoDbClient dynamoDb, Clock clock,
+            @ConfigProperty(name = "collections.table-name") String tableName) {
+        return new com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), tableName, clock);
+    }
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.port.ActionPublisher actionPublisher(SnsClient sns,
+            @ConfigProperty(name = "collections.actions-topic-arn") String topicArn) {
+        return new com.overdue.collections.lambda.sns.SnsActionPublisher(sns, topicArn);
+    }
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.application.EscalationDecisionUseCase escalationDecisionUseCase(
+            LoanRepository loans, com.overdue.collections.core.port.EscalationStore store,
+            com.overdue.collections.core.port.ActionPublisher publisher, CollectionsSettings settings, Clock clock) {
+        return new com.overdue.collections.core.application.EscalationDecisionUseCase(loans, store, publisher,
+                com.overdue.collections.core.escalation.CallLimitRules.load(),
+                com.overdue.collections.core.escalation.EscalationLadders.load(), settings, clock);
+    }
 }
