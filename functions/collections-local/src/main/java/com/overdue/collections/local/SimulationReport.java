@@ -80,6 +80,9 @@ final class SimulationReport {
         p.merge("outstanding", position.outstanding(Component.PENALTY).amount(), BigDecimal::add);
     }
 
+    /** Escalation stages and flow (issue #6). */
+    final EscalationReport escalation = new EscalationReport();
+
     void print(PrintStream out) {
         out.printf("%nPortfolio on %s (%d loans)%n", to, loans);
         out.println("  severity   loans");
@@ -105,6 +108,7 @@ final class SimulationReport {
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);
+        escalation.print(out);
     }
 
     ObjectNode toJson() {
@@ -134,6 +138,7 @@ final class SimulationReport {
         });
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
+        escalation.addTo(n);
         return n;
     }
 
@@ -155,6 +160,8 @@ final class SimulationReport {
             m.forEach((b, v) -> rows.put(b, v.toPlainString()));
             table(h, "Overdue " + c + " by installment bucket", rows);
         });
+        table(h, "Loans by escalation stage", escalation.loansByStage);
+        table(h, "Escalation stage flow (from → to)", escalation.htmlRows());
         return h.append("</body></html>\n").toString();
     }
 
