@@ -31,7 +31,7 @@ import com.overdue.collections.lambda.dynamodb.LoanTable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -116,9 +116,11 @@ final class Simulation {
                 .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
 
         SimulationReport report = new SimulationReport(from, to);
+        RequestCounter requests = new RequestCounter();
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
              DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
-                     .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                     .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
+                     .overrideConfiguration(c -> c.addExecutionInterceptor(requests))
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
                              "local"))).build();
              FileWorkDispatcher work = new FileWorkDispatcher(out.resolve("work.jsonl"));
@@ -173,6 +175,7 @@ final class Simulation {
                     }
                 }
             }
+            report.dynamoRequests.putAll(requests.snapshot());
             for (String loanId : loanIds) {
                 LoanRecord loan = repository.findLoan(loanId).orElseThrow();
                 LoanPosition position = settings.ledger().advanceTo(loan.position(), to);

@@ -35,6 +35,8 @@ final class SimulationReport {
     long loansScanned;
     long workItems;
     long delinquencyChanges;
+    /** DynamoDB requests per operation made by the pipeline (ingestion, scans, workers; not the final report). */
+    final Map<String, Long> dynamoRequests = new java.util.TreeMap<>();
     int loans;
     /** severity → count. */
     final Map<String, Integer> bySeverity = new TreeMap<>();
@@ -108,6 +110,9 @@ final class SimulationReport {
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);
+        long requests = dynamoRequests.values().stream().mapToLong(Long::longValue).sum();
+        out.printf("DynamoDB requests: %d %s; %.2f per event + work item%n", requests, dynamoRequests,
+                (double) requests / Math.max(1, eventsApplied + eventsDuplicate + eventsRejected + workItems));
         escalation.print(out);
     }
 
@@ -122,6 +127,8 @@ final class SimulationReport {
         ObjectNode scans = n.putObject("scans");
         scans.put("loanReviews", loansScanned).put("workItems", workItems).put("delinquencyChanges",
                 delinquencyChanges);
+        ObjectNode dynamo = n.putObject("dynamoDbRequests");
+        dynamoRequests.forEach(dynamo::put);
         ObjectNode sev = n.putObject("loansBySeverity");
         bySeverity.forEach(sev::put);
         ObjectNode buckets = n.putObject("loansByBucket");

@@ -27,6 +27,7 @@ import com.overdue.collections.core.port.ActionPublisher.CollectionAction;
 import com.overdue.collections.core.port.CallLimits;
 import com.overdue.collections.core.port.CallLimits.CallAttempt;
 import com.overdue.collections.core.port.EscalationStore;
+import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.StoredEvent;
@@ -97,29 +98,30 @@ public final class EscalationDecisionUseCase implements DailyWorker {
     }
 
     public Result decide(String loanId, LocalDate businessDate) {
-        EscalationState stored = store.find(loanId).orElse(null);
-        if (stored != null && stored.lastDecisionOn() != null) {
-            if (stored.lastDecisionOn().equals(businessDate)) {
+        EscalationState current = store.find(loanId).orElse(null);
+        if (current != null && current.lastDecisionOn() != null) {
+            if (current.lastDecisionOn().equals(businessDate)) {
                 // A re-run or a duplicate work item: publish what the first run recorded but did not confirm.
-                int published = publishPending(loanId, stored.lastDecisionId(), null);
+                int published = publishPending(loanId, current.lastDecisionId(), null);
                 return new Result(loanId, businessDate, Outcome.ALREADY_DECIDED, null, published);
             }
-            if (stored.lastDecisionOn().isAfter(businessDate)) {
+            if (current.lastDecisionOn().isAfter(businessDate)) {
                 return new Result(loanId, businessDate, Outcome.OUT_OF_ORDER, null, 0);
             }
         }
-        LoanRecord loan = loans.findLoan(loanId).orElseThrow(() ->
+        LoanHistory stored = loans.findLoanWithEvents(loanId).orElseThrow(() ->
                 new IllegalArgumentException("work item for unknown loan " + loanId));
+        LoanRecord loan = stored.loan();
         LoanTerms terms = loan.terms();
         EscalationLadder ladder = ladders.ladderFor(terms.productCode());
         List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent e : loans.findEvents(loanId)) {
+        for (StoredEvent e : stored.events()) {
             history.add(parser.parse(e.json()));
         }
         LoanPosition position = settings.replay().replay(terms, history, businessDate);
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         LoanConditions conditions = position.conditions();
-        EscalationState state = stored != null ? stored
+        EscalationState state = current != null ? current
                 : EscalationState.start(loanId, assignment.strategyOf(ladder, loanId));
 
         boolean openEpisode = !EscalationLadder.CURRENT.equals(state.stage())

@@ -23,6 +23,7 @@ import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.StaleLoanException;
@@ -77,10 +78,10 @@ public final class IngestEventUseCase {
     }
 
     private IngestOutcome apply(CollectionsEvent event) {
-        Optional<LoanRecord> existing = loans.findLoan(event.loanId());
+        Optional<LoanHistory> existing = loans.findLoanWithEvents(event.loanId());
         if (event.payload() instanceof LoanBooked booked) {
             if (existing.isPresent()) {
-                boolean same = loans.findEvents(event.loanId()).stream()
+                boolean same = existing.get().events().stream()
                         .anyMatch(s -> s.eventId().equals(event.eventId()));
                 return same ? duplicate(event, "eventId already applied")
                         : reject(event, "loanId", "loan " + event.loanId() + " is already booked");
@@ -104,10 +105,10 @@ public final class IngestEventUseCase {
         if (existing.isEmpty()) {
             return reject(event, "loanId", "unknown loan " + event.loanId() + " (no LoanBooked applied)");
         }
-        LoanRecord loan = existing.get();
+        LoanRecord loan = existing.get().loan();
         EventParser.checkScale(event, loan.terms().currency());
         List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent stored : loans.findEvents(event.loanId())) {
+        for (StoredEvent stored : existing.get().events()) {
             if (stored.eventId().equals(event.eventId())) {
                 return duplicate(event, "eventId already applied");
             }

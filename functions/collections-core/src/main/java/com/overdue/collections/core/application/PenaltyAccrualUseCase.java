@@ -8,7 +8,7 @@ import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.penalty.PenaltyAdjustment;
 import com.overdue.collections.core.penalty.PostedPenalty;
-import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.PenaltyLedger;
 import com.overdue.collections.core.port.StoredEvent;
@@ -56,11 +56,11 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
     }
 
     public Result accrue(String loanId, LocalDate businessDate) {
-        LoanRecord loan = loans.findLoan(loanId).orElseThrow(() ->
+        LoanHistory loan = loans.findLoanWithEvents(loanId).orElseThrow(() ->
                 new IllegalArgumentException("work item for unknown loan " + loanId));
-        LoanTerms terms = loan.terms();
+        LoanTerms terms = loan.loan().terms();
         List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent stored : loans.findEvents(loanId)) {
+        for (StoredEvent stored : loan.events()) {
             history.add(parser.parse(stored.json()));
         }
         List<PenaltyAccrual> journal = new ArrayList<>();
@@ -96,18 +96,17 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
                 newDays.computeIfAbsent(a.day(), d -> new ArrayList<>()).add(a);
             }
         }
-        int daysPosted = 0;
         Money accrued = terms.zero();
+        List<PostedPenalty> dayPostings = new ArrayList<>();
         for (Map.Entry<LocalDate, List<PenaltyAccrual>> day : newDays.entrySet()) {
             for (PenaltyAccrual a : day.getValue()) {
                 cumulative.merge(a.seq(), a.amount(), Money::plus);
                 accrued = accrued.plus(a.amount());
             }
-            if (penalties.post(new PostedPenalty(loanId, day.getKey(), 0, businessDate, day.getValue(), List.of(),
-                    cumulative))) {
-                daysPosted++;
-            }
+            dayPostings.add(new PostedPenalty(loanId, day.getKey(), 0, businessDate, day.getValue(), List.of(),
+                    cumulative));
         }
+        int daysPosted = dayPostings.isEmpty() ? 0 : penalties.postAll(dayPostings);
         Money adjusted = terms.zero();
         int adjustmentsPosted = 0;
         if (!adjustments.isEmpty()) {

@@ -12,6 +12,14 @@ public interface LoanRepository {
     List<StoredEvent> findEvents(String loanId);
 
     /**
+     * The loan and its applied events. A store that keeps them in one partition reads both in one request (the
+     * DynamoDB adapter does); this default reads them one after the other.
+     */
+    default Optional<LoanHistory> findLoanWithEvents(String loanId) {
+        return findLoan(loanId).map(loan -> new LoanHistory(loan, findEvents(loanId)));
+    }
+
+    /**
      * Writes the change atomically.
      *
      * @throws DuplicateEventException when the change's event id is already stored

@@ -16,4 +16,18 @@ public interface PenaltyLedger {
 
     /** Writes the posting unless its key exists; {@code false} when it already did (a re-run). */
     boolean post(PostedPenalty posting);
+
+    /**
+     * Writes the postings in order, each unless its key exists, and returns how many were new. A store may write a
+     * catch-up of many days in few requests (the DynamoDB ledger does); the outcome is the same as posting one by one.
+     */
+    default int postAll(List<PostedPenalty> postings) {
+        int written = 0;
+        for (PostedPenalty posting : postings) {
+            if (post(posting)) {
+                written++;
+            }
+        }
+        return written;
+    }
 }

@@ -5,6 +5,7 @@ import com.overdue.collections.core.loan.Borrower;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.port.LoanChange;
+import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.LoanSnapshotCodec;
@@ -14,6 +15,7 @@ import com.overdue.collections.core.port.StoredEvent;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -39,6 +41,7 @@ import java.util.Optional;
 public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory {
 
     private static final String META = "META";
+    private static final String EVENT_PREFIX = "EVT#";
     private static final Expression NEW_ITEM = Expression.builder().expression("attribute_not_exists(PK)").build();
 
     private final DynamoDbEnhancedClient enhanced;
@@ -94,6 +97,33 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
                 .forEach(e -> out.add(new StoredEvent(loanId, e.getEventId(), e.getType(),
                         Instant.parse(e.getOccurredAt()), e.getBody())));
         return out;
+    }
+
+    /**
+     * One strongly consistent Query for {@code SK BETWEEN "EVT#" AND "META"}: the events and the snapshot share the
+     * loan's partition and sort next to each other, so a replay costs one request instead of two. Items of other
+     * kinds that sort in that range are skipped.
+     */
+    @Override
+    public Optional<LoanHistory> findLoanWithEvents(String loanId) {
+        LoanItem meta = null;
+        List<StoredEvent> events = new ArrayList<>();
+        for (EnhancedDocument doc : table.documents.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(
+                        Key.builder().partitionValue(loanKey(loanId)).sortValue(EVENT_PREFIX).build(),
+                        Key.builder().partitionValue(loanKey(loanId)).sortValue(META).build()))
+                .consistentRead(true).build()).items()) {
+            String sk = doc.getString("SK");
+            Map<String, AttributeValue> attributes = table.documents.tableSchema().itemToMap(doc, true);
+            if (META.equals(sk)) {
+                meta = table.loans.tableSchema().mapToItem(attributes);
+            } else if (sk.startsWith(EVENT_PREFIX)) {
+                EventItem e = table.events.tableSchema().mapToItem(attributes);
+                events.add(new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()),
+                        e.getBody()));
+            }
+        }
+        return meta == null ? Optional.empty() : Optional.of(new LoanHistory(toRecord(meta), events));
     }
 
     @Override

@@ -15,7 +15,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +37,13 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Expression NEW_ITEM = Expression.builder().expression("attribute_not_exists(PK)").build();
 
+    private static final int TRANSACTION_LIMIT = 100;
+
+    private final DynamoDbEnhancedClient enhanced;
     private final LoanTable table;
 
     public DynamoDbPenaltyLedger(DynamoDbEnhancedClient enhanced, String tableName) {
+        this.enhanced = enhanced;
         this.table = new LoanTable(enhanced, tableName);
     }
 
@@ -57,6 +64,16 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
 
     @Override
     public boolean post(PostedPenalty posting) {
+        try {
+            table.penalties.putItem(PutItemEnhancedRequest.builder(PenaltyItem.class).item(toItem(posting))
+                    .conditionExpression(NEW_ITEM).build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyPosted) {
+            return false;
+        }
+    }
+
+    private static PenaltyItem toItem(PostedPenalty posting) {
         PenaltyItem item = new PenaltyItem();
         item.setPk(DynamoDbLoanRepository.loanKey(posting.loanId()));
         item.setSk(posting.key());
@@ -66,13 +83,41 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
         Currency currency = posting.cumulative().values().stream().findFirst().map(Money::currency).orElseThrow();
         item.setCurrency(currency.getCurrencyCode());
         item.setBody(body(posting));
-        try {
-            table.penalties.putItem(PutItemEnhancedRequest.builder(PenaltyItem.class).item(item)
-                    .conditionExpression(NEW_ITEM).build());
-            return true;
-        } catch (ConditionalCheckFailedException alreadyPosted) {
-            return false;
+        return item;
+    }
+
+    /**
+     * One posting: a conditional PutItem (1 write unit for a posting under 1 KB). Several (a catch-up of missed
+     * days, or the back-history of a loan the engine starts to follow): TransactWriteItems of up to
+     * {@value #TRANSACTION_LIMIT} conditional puts, so a 90-day catch-up is one request, not 90. Should one of them
+     * exist already (a concurrent delivery of the same work item), the transaction is cancelled as a whole and
+     * that chunk falls back to posting one by one, which skips the existing keys.
+     */
+    @Override
+    public int postAll(List<PostedPenalty> postings) {
+        if (postings.size() == 1) {
+            return post(postings.get(0)) ? 1 : 0;
         }
+        int written = 0;
+        for (int from = 0; from < postings.size(); from += TRANSACTION_LIMIT) {
+            List<PostedPenalty> chunk = postings.subList(from, Math.min(postings.size(), from + TRANSACTION_LIMIT));
+            TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+            for (PostedPenalty posting : chunk) {
+                tx.addPutItem(table.penalties, TransactPutItemEnhancedRequest.builder(PenaltyItem.class)
+                        .item(toItem(posting)).conditionExpression(NEW_ITEM).build());
+            }
+            try {
+                enhanced.transactWriteItems(tx.build());
+                written += chunk.size();
+            } catch (TransactionCanceledException someExist) {
+                for (PostedPenalty posting : chunk) {
+                    if (post(posting)) {
+                        written++;
+                    }
+                }
+            }
+        }
+        return written;
     }
 
     private static QueryConditional prefix(String loanId) {

@@ -1,6 +1,11 @@
 package com.overdue.collections.lambda.dynamodb;
 
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -28,6 +33,8 @@ public final class LoanTable {
     final DynamoDbTable<DelinquencyChangeItem> changes;
     final DynamoDbTable<BorrowerItem> borrowers;
     final DynamoDbTable<PenaltyItem> penalties;
+    /** Untyped view, for one query that returns items of several kinds of one partition. */
+    final DynamoDbTable<EnhancedDocument> documents;
     final String tableName;
 
     public LoanTable(DynamoDbEnhancedClient enhanced, String tableName) {
@@ -37,6 +44,11 @@ public final class LoanTable {
         this.changes = enhanced.table(tableName, ItemSchemas.delinquencyChange());
         this.borrowers = enhanced.table(tableName, ItemSchemas.borrower());
         this.penalties = enhanced.table(tableName, ItemSchemas.penalty());
+        this.documents = enhanced.table(tableName, TableSchema.documentSchemaBuilder()
+                .addIndexPartitionKey(TableMetadata.primaryIndexName(), "PK", AttributeValueType.S)
+                .addIndexSortKey(TableMetadata.primaryIndexName(), "SK", AttributeValueType.S)
+                .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+                .build());
     }
 
     /** Creates the table as template.yaml declares it; an existing table is left as it is. */

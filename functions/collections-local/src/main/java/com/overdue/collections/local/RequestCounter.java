@@ -1,0 +1,50 @@
+package com.overdue.collections.local;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts the DynamoDB requests the local pipeline makes, per operation (and, for PutItem, per item kind: the sort
+ * key's prefix): a figure that, unlike run time, does not
+ * depend on the machine (the summary prints it per work item).
+ */
+final class RequestCounter implements ExecutionInterceptor {
+
+    private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (context.request() instanceof PutItemRequest put && put.item().containsKey("SK")) {
+            String sk = put.item().get("SK").s();
+            int hash = sk.indexOf('#');
+            operation = operation + ":" + (hash < 0 ? sk : sk.substring(0, hash)) + (sk.contains("#ADJ#") ? "-ADJ" : "");
+        }
+        byOperation.computeIfAbsent(operation == null ? "unknown" : operation, k -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        byOperation.computeIfAbsent("failed:" + context.exception().getClass().getSimpleName(),
+                k -> new LongAdder()).increment();
+    }
+
+    /** Requests per operation name so far, sorted by name. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        byOperation.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    long total() {
+        return byOperation.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+}
