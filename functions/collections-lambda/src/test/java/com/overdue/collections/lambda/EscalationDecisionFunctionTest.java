@@ -199,7 +199,13 @@ class EscalationDecisionFunctionTest {
             throws Exception {
         String loanId = champion("L-CURE");
         book(loanId);
-        walk(loanId, 0, 93);
+        for (int dpd = 0; dpd <= 93; dpd++) {
+            // As in production: the daily scan ages the loan (and records its delinquency), then the worker decides.
+            at(DUE.plusDays(dpd));
+            scan.scan(SHANGHAI, DUE.plusDays(dpd));
+            walk(loanId, dpd, dpd);
+        }
+        receive(EmulatorsResource.workQueueUrl());
         assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("AGENCY_PLACEMENT");
         receive(EmulatorsResource.allActionsQueueUrl());
         apply(day(93), Events.payment("pay-" + loanId, loanId, "P-1", "9000.00", DUE.plusDays(93).toString(),

@@ -169,8 +169,8 @@ public final class IngestEventUseCase {
         // Review from today when overdue: today's scan may not have run yet, and a second look is harmless.
         LocalDate nextReview = settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1),
                 previous == null ? null : previous.nextReviewOn());
-        if (previous != null && !position.isOverdue() && (settings.reviewSchedule().isEpisodeEndReview(previous)
-                || settings.ledger().advanceTo(previous.position(), position.asOf()).isOverdue())) {
+        if (previous != null && !position.isOverdue() && (previous.status().severity() != Severity.CURRENT
+                || settings.reviewSchedule().isEpisodeEndReview(previous))) {
             // The episode ended (cure or closure): the next scan shows the loan to the workers once more.
             nextReview = position.asOf();
         }
