@@ -144,7 +144,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 .filter(id -> !state.brokenPromisesActedOn().contains(id)).sorted().toList();
         String closed = position.closure() == null ? null : position.closure().reason();
         Move move = engine.decide(new EscalationEngine.Situation(ladder, state, facts, state.strategy(), assessment,
-                position.isOverdue(), closed, flags.contains("SETTLEMENT"), broken)).orElse(null);
+                position.isOverdue(), closed, flags.contains("SETTLEMENT"), broken, episodeStart)).orElse(null);
 
         Instant proposedCall = proposedCall(ladder, terms, businessDate);
         List<CallAttempt> callHistory = callHistory(outcomes, state, proposedCall);

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.escalation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,13 @@ public final class EscalationEngine {
     /** The situation: the loan's facts and ladder, where it stands, and the signals of the day. */
     public record Situation(EscalationLadder ladder, EscalationState state, EscalationFacts facts, String strategy,
                             AbilityAssessor.Assessment assessment, boolean overdue, String closedReason,
-                            boolean settled, List<String> newlyBrokenPromises) {
+                            boolean settled, List<String> newlyBrokenPromises, LocalDate episodeStart) {
+
+        /** The loan is delinquent again, but in a new episode: the one the stage belongs to was cured meanwhile. */
+        boolean newEpisode() {
+            return overdue && state.episodeStartedOn() != null && episodeStart != null
+                    && !state.episodeStartedOn().equals(episodeStart);
+        }
     }
 
     /** The kind of move. */
@@ -41,13 +48,16 @@ public final class EscalationEngine {
                     : "ESC-END-CLOSED", "The collection episode ended because " + why + recallSentence(state) + ".",
                     recalls(state), List.of()));
         }
-        if (!s.overdue()) {
-            if (EscalationLadder.CURRENT.equals(from) || EscalationLadder.CLOSED.equals(from)) {
+        boolean open = !EscalationLadder.CURRENT.equals(from) && !EscalationLadder.CLOSED.equals(from);
+        if (!s.overdue() || s.newEpisode()) {
+            if (!open) {
                 return Optional.empty();
             }
+            String why = s.overdue() ? "The delinquency episode that began on " + state.episodeStartedOn()
+                    + " was cured (a new one began on " + s.episodeStart() + ")" : "Nothing is overdue any more";
             return Optional.of(new Move(Kind.CURE, from, EscalationLadder.CURRENT, "ESC-CURE",
-                    "Nothing is overdue any more, so the loan returns from " + from + " to CURRENT"
-                            + recallSentence(state) + ".", recalls(state), List.of()));
+                    why + ", so the loan returns from " + from + " to CURRENT" + recallSentence(state) + ".",
+                    recalls(state), List.of()));
         }
         EscalationFacts f = s.facts();
         EscalationLadder ladder = s.ladder();

@@ -38,7 +38,7 @@ class EscalationEngineTest {
         assertThat(wbu.ability()).isEqualTo(Ability.WILLING_BUT_UNABLE);
 
         EscalationEngine.Move move = engine.decide(new EscalationEngine.Situation(ladder, at("AGENCY_NOTICE", entered),
-                facts(76, entered), EscalationLadder.CHAMPION, wbu, true, null, false, List.of())).orElseThrow();
+                facts(76, entered), EscalationLadder.CHAMPION, wbu, true, null, false, List.of(), DAY.minusDays(90))).orElseThrow();
 
         assertThat(move.to()).isEqualTo("HARDSHIP_OFFER");
         assertThat(move.actions()).containsExactly("HARDSHIP_OFFER");
@@ -52,7 +52,7 @@ class EscalationEngineTest {
                 3);
 
         assertThat(engine.decide(new EscalationEngine.Situation(ladder, at("AGENCY_NOTICE", entered),
-                facts(76, entered), EscalationLadder.CHAMPION, unknown, true, null, false, List.of()))).isEmpty();
+                facts(76, entered), EscalationLadder.CHAMPION, unknown, true, null, false, List.of(), DAY.minusDays(90)))).isEmpty();
     }
 
     @Test
@@ -77,11 +77,26 @@ class EscalationEngineTest {
 
         EscalationEngine.Move move = engine.decide(new EscalationEngine.Situation(ladder, placed, facts(95, Map.of()),
                 EscalationLadder.CHAMPION, assessor.assess(List.of(), LoanConditions.NONE, null, null, 3), true,
-                null, true, List.of())).orElseThrow();
+                null, true, List.of(), DAY.minusDays(90))).orElseThrow();
 
         assertThat(move.kind()).isEqualTo(EscalationEngine.Kind.END);
         assertThat(move.to()).isEqualTo(EscalationLadder.CLOSED);
         assertThat(move.rule()).isEqualTo("ESC-END-SETTLEMENT");
+        assertThat(move.actions()).containsExactly("AGENCY_RECALL");
+    }
+
+    @Test
+    void a_loan_delinquent_again_in_a_new_episode_first_returns_to_current_and_recalls_the_agency() {
+        EscalationState placed = new EscalationState("L-1", "AGENCY_PLACEMENT", EscalationLadder.CHAMPION,
+                DAY.minusDays(120), Map.of("AGENCY_PLACEMENT", DAY.minusDays(30)), Set.of("AGENCY_RECALL"),
+                Set.of(), List.of(), null, List.of(), DAY.minusDays(30), "D-L-1-z", 9);
+
+        EscalationEngine.Move move = engine.decide(new EscalationEngine.Situation(ladder, placed, facts(2, Map.of()),
+                EscalationLadder.CHAMPION, assessor.assess(List.of(), LoanConditions.NONE, null, null, 3), true,
+                null, false, List.of(), DAY.minusDays(2))).orElseThrow();
+
+        assertThat(move.kind()).isEqualTo(EscalationEngine.Kind.CURE);
+        assertThat(move.explanation()).contains("episode that began on " + DAY.minusDays(120) + " was cured");
         assertThat(move.actions()).containsExactly("AGENCY_RECALL");
     }
 }
