@@ -79,7 +79,7 @@ class PenaltyAccrualFunctionTest {
         assertThat(failures(work("2026-02-08"))).isEmpty();
         List<PostedPenalty> postings = ledger.all("L-PEN");
         assertThat(postings).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06",
-                "PEN#2026-02-07", "PEN#2026-02-08", "PEN#2026-02-08#ADJ#1");
+                "PEN#2026-02-07", "PEN#2026-02-08", "PEN#2026-02-08#ADJ#0001");
         PostedPenalty adjustment = postings.get(4);
         assertThat(adjustment.postedOn()).isEqualTo(LocalDate.parse("2026-02-08"));
         assertThat(adjustment.adjustments()).singleElement()

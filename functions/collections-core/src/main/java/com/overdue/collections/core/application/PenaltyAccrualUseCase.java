@@ -68,8 +68,25 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
         journal.removeIf(a -> a.day().isAfter(businessDate));
 
         PostedPenalty latest = penalties.latest(loanId).orElse(null);
-        LocalDate postedThrough = latest == null ? null : lastAccrualDay(latest);
-        Map<Integer, Money> cumulative = new TreeMap<>(latest == null ? Map.of() : latest.cumulative());
+        if (latest != null && businessDate.isBefore(latest.postedOn())) {
+            // A work item for a business date already passed (a redelivery): the later run has posted every day
+            // up to its date and corrected the past as it knew it; comparing that with an older replay would
+            // post a spurious negative adjustment.
+            return new Result(loanId, businessDate, 0, 0, terms.zero(), terms.zero());
+        }
+        LocalDate postedThrough;
+        Map<Integer, Money> cumulative;
+        if (latest == null || !latest.isAdjustment()) {
+            postedThrough = latest == null ? null : latest.day();
+            cumulative = new TreeMap<>(latest == null ? Map.of() : latest.cumulative());
+        } else {
+            // Day records posted after an adjustment of the same business date sort before it, so the adjustment's
+            // cumulative may be stale: add up every posting instead.
+            List<PostedPenalty> all = penalties.all(loanId);
+            postedThrough = all.stream().filter(p -> !p.isAdjustment()).map(PostedPenalty::day)
+                    .max(LocalDate::compareTo).orElse(null);
+            cumulative = sumOf(all);
+        }
 
         // Days already posted: what should they have accrued now that the history may have changed?
         Map<Integer, Money> expected = new TreeMap<>();
@@ -124,12 +141,13 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
         return new Result(loanId, businessDate, daysPosted, adjustmentsPosted, accrued, adjusted);
     }
 
-    /** The last calendar day whose accruals are posted: an adjustment record's own date is a business date. */
-    private LocalDate lastAccrualDay(PostedPenalty latest) {
-        if (!latest.isAdjustment()) {
-            return latest.day();
+    /** What the postings add up to per installment: day accruals plus adjustments. */
+    private static Map<Integer, Money> sumOf(List<PostedPenalty> postings) {
+        Map<Integer, Money> sum = new TreeMap<>();
+        for (PostedPenalty p : postings) {
+            p.accruals().forEach(a -> sum.merge(a.seq(), a.amount(), Money::plus));
+            p.adjustments().forEach(a -> sum.merge(a.seq(), a.amount(), Money::plus));
         }
-        return penalties.all(latest.loanId()).stream().filter(p -> !p.isAdjustment()).map(PostedPenalty::day)
-                .max(LocalDate::compareTo).orElse(null);
+        return sum;
     }
 }

@@ -31,8 +31,13 @@ public record DelinquencyPolicy(List<DelinquencyBucket> buckets, int mildUpToDay
                 expectedFrom = b.toDays() + 1;
             }
         }
-        if (buckets.isEmpty() || buckets.get(buckets.size() - 1).toDays() != null) {
-            throw new IllegalArgumentException("the last bucket must be open-ended, e.g. 181+");
+        if (buckets.isEmpty()) {
+            throw new IllegalArgumentException("no buckets: the last bucket must be open-ended, e.g. 181+");
+        }
+        DelinquencyBucket last = buckets.get(buckets.size() - 1);
+        if (last.toDays() != null) {
+            throw new IllegalArgumentException("the last bucket must be open-ended, e.g. " + last.fromDays()
+                    + "+; " + last.name() + " ends at day " + last.toDays());
         }
         if (mildUpToDays < 1 || moderateUpToDays <= mildUpToDays) {
             throw new IllegalArgumentException("severity thresholds must satisfy 1 <= mild < moderate");

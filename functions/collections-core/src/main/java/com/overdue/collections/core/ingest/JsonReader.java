@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class JsonReader {
 
-    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    /** The contract's money pattern: no sign, exponent or separator, at most 4 decimals (any ISO 4217 scale). */
+    private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]{1,4})?");
 
     private final JsonNode node;
     private final String path;
@@ -38,25 +39,43 @@ final class JsonReader {
     }
 
     String text(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new FieldError(path(name), "is required");
-        }
+        JsonNode v = required(name);
         if (!v.isTextual() || v.asText().isBlank()) {
             throw new FieldError(path(name), "must be a non-empty string");
         }
         return v.asText();
     }
 
-    String optionalText(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return null;
-        }
+    /** A required string that may be empty (e.g. a name part). */
+    String string(String name) {
+        JsonNode v = required(name);
         if (!v.isTextual()) {
             throw new FieldError(path(name), "must be a string");
         }
         return v.asText();
+    }
+
+    /** An optional string that may be empty; when present it must be a string, not null. */
+    String optionalString(String name) {
+        return node.has(name) ? string(name) : null;
+    }
+
+    /** An optional non-empty string (an id, a code); when present it must be a non-empty string, not null. */
+    String optionalText(String name) {
+        return node.has(name) ? text(name) : null;
+    }
+
+    /** A required non-empty string that matches the contract's pattern for it. */
+    String matching(String name, Pattern pattern, String example) {
+        String v = text(name);
+        if (!pattern.matcher(v).matches()) {
+            throw new FieldError(path(name), "must look like " + example + ", was \"" + v + "\"");
+        }
+        return v;
+    }
+
+    String optionalMatching(String name, Pattern pattern, String example) {
+        return node.has(name) ? matching(name, pattern, example) : null;
     }
 
     String oneOf(String name, Set<String> allowed) {
@@ -80,7 +99,7 @@ final class JsonReader {
     }
 
     LocalDate optionalDate(String name) {
-        return node.hasNonNull(name) ? date(name) : null;
+        return node.has(name) ? date(name) : null;
     }
 
     Instant instant(String name) {
@@ -93,18 +112,24 @@ final class JsonReader {
     }
 
     BigDecimal amount(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new FieldError(path(name), "is required");
-        }
+        JsonNode v = required(name);
         if (!v.isTextual()) {
             throw new FieldError(path(name), "must be a decimal string such as \"250.00\"");
         }
         if (!DECIMAL.matcher(v.asText()).matches()) {
-            throw new FieldError(path(name), "must be a non-negative decimal string such as \"250.00\", was \""
-                    + v.asText() + "\"");
+            throw new FieldError(path(name), "must be a non-negative decimal string with at most 4 decimals such as"
+                    + " \"250.00\", was \"" + v.asText() + "\"");
         }
         return new BigDecimal(v.asText());
+    }
+
+    /** An amount where zero has no meaning: a payment, a promise, a waiver, a plan amount. */
+    BigDecimal positiveAmount(String name) {
+        BigDecimal v = amount(name);
+        if (v.signum() == 0) {
+            throw new FieldError(path(name), "must be greater than zero, was \"" + v.toPlainString() + "\"");
+        }
+        return v;
     }
 
     int positiveInt(String name) {
@@ -116,10 +141,11 @@ final class JsonReader {
     }
 
     boolean optionalBoolean(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return false;
-        }
+        return node.has(name) && bool(name);
+    }
+
+    boolean bool(String name) {
+        JsonNode v = required(name);
         if (!v.isBoolean()) {
             throw new FieldError(path(name), "must be true or false");
         }
@@ -136,10 +162,7 @@ final class JsonReader {
     }
 
     JsonReader object(String name) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new FieldError(path(name), "is required");
-        }
+        JsonNode v = required(name);
         if (!v.isObject()) {
             throw new FieldError(path(name), "must be an object");
         }
@@ -147,17 +170,14 @@ final class JsonReader {
     }
 
     JsonReader optionalObject(String name) {
-        return node.hasNonNull(name) ? object(name) : null;
+        return node.has(name) ? object(name) : null;
     }
 
     <T> List<T> array(String name, boolean required, int minItems, BiFunction<JsonNode, String, T> element) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new FieldError(path(name), "is required");
-            }
+        if (!required && !node.has(name)) {
             return List.of();
         }
+        JsonNode v = required(name);
         if (!v.isArray()) {
             throw new FieldError(path(name), "must be an array");
         }
@@ -169,6 +189,21 @@ final class JsonReader {
             out.add(element.apply(v.get(i), path(name) + "[" + i + "]"));
         }
         return out;
+    }
+
+    /**
+     * The field's value. A missing field is "required"; an explicit JSON null is refused too, because the contract
+     * gives no field a null value (an optional field is left out instead).
+     */
+    private JsonNode required(String name) {
+        JsonNode v = node.get(name);
+        if (v == null) {
+            throw new FieldError(path(name), "is required");
+        }
+        if (v.isNull()) {
+            throw new FieldError(path(name), "must not be null");
+        }
+        return v;
     }
 
     static JsonReader objectAt(JsonNode node, String path) {

@@ -209,7 +209,10 @@ public final class LoanLedger {
                 continue;
             }
             // No back-dating by default: from DPD = grace + 1 penalty accrues for that day onward (RULES §3).
-            int days = terms.backdateAfterGrace() && dpd == terms.graceDays() + 1 ? terms.graceDays() + 1 : 1;
+            // When back-dating, only the installment's first accrual covers the grace days: a hardship plan can
+            // hold DPD at grace + 1 for many days, and each of them is one day.
+            int days = terms.backdateAfterGrace() && dpd == terms.graceDays() + 1 && inst.due().penalty().isZero()
+                    ? terms.graceDays() + 1 : 1;
             Money base = inst.remaining(Component.PRINCIPAL);
             if (terms.penaltyOnOverdueInterest()) {
                 base = base.plus(inst.remaining(Component.INTEREST));

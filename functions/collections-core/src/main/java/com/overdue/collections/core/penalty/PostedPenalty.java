@@ -10,14 +10,21 @@ import java.util.TreeMap;
 
 /**
  * One immutable penalty posting of a loan: either the accruals of one calendar day ({@code PEN#<day>}) or the
- * adjustments found on one business date ({@code PEN#<date>#ADJ#<n>}). Each carries the cumulative penalty posted per
+ * adjustments found on one business date ({@code PEN#<date>#ADJ#<nnnn>}). Each carries the cumulative penalty posted per
  * installment after it, so the latest posting alone says what has been posted so far.
  */
 public record PostedPenalty(String loanId, LocalDate day, int adjustmentNo, LocalDate postedOn,
                             List<PenaltyAccrual> accruals, List<PenaltyAdjustment> adjustments,
                             Map<Integer, Money> cumulative) {
 
+    /** Adjustment numbers are written with this many digits so that the keys sort as numbers. */
+    private static final int MAX_ADJUSTMENT_NO = 9999;
+
     public PostedPenalty {
+        if (adjustmentNo < 0 || adjustmentNo > MAX_ADJUSTMENT_NO) {
+            throw new IllegalArgumentException("adjustment number must be 0.." + MAX_ADJUSTMENT_NO + ", was "
+                    + adjustmentNo);
+        }
         accruals = List.copyOf(accruals);
         adjustments = List.copyOf(adjustments);
         cumulative = new TreeMap<>(cumulative);
@@ -27,8 +34,11 @@ public record PostedPenalty(String loanId, LocalDate day, int adjustmentNo, Loca
         return adjustmentNo > 0;
     }
 
-    /** The business key: {@code PEN#2026-01-05} or {@code PEN#2026-01-05#ADJ#1}; sorts in posting order. */
+    /**
+     * The business key: {@code PEN#2026-01-05} or {@code PEN#2026-01-05#ADJ#0001}; sorts in posting order as a
+     * string (the adjustment number is zero-padded: {@code ADJ#10} would sort before {@code ADJ#9}).
+     */
     public String key() {
-        return "PEN#" + day + (isAdjustment() ? "#ADJ#" + adjustmentNo : "");
+        return "PEN#" + day + (isAdjustment() ? String.format("#ADJ#%04d", adjustmentNo) : "");
     }
 }
