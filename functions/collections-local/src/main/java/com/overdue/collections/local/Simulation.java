@@ -112,6 +112,11 @@ final class Simulation {
                 lastRun = at.isAfter(lastRun) ? at : lastRun;
             }
         }
+        // The contact sweep, hourly on the simulated clock (every 15 minutes in AWS): planned and deferred contacts.
+        for (Instant t = from.minusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant();
+             !t.isAfter(to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant()); t = t.plusSeconds(3600)) {
+            timeline.add(new Step(t, 2, null, null, null));
+        }
         timeline.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order)
                 .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
 
@@ -139,6 +144,9 @@ final class Simulation {
             DynamoDbPenaltyLedger penalties = new DynamoDbPenaltyLedger(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
             work.register(new PenaltyAccrualUseCase(repository, penalties, settings));
+            LocalReminders reminders = new LocalReminders(client, TABLE, repository,
+                    (DynamoDbLoanRepository) repository, settings, clock, out);
+            work.register(reminders.fanOut);
             DynamoDbEscalationStore escalations = new DynamoDbEscalationStore(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, clock);
             work.register(new EscalationDecisionUseCase(repository, escalations, actions, CallLimitRules.load(),
@@ -157,6 +165,11 @@ final class Simulation {
                     }
                     IngestOutcome outcome = ingest.ingest(step.event().json());
                     record(outcome, step.event(), report, loanIds, rejected, changes);
+                } else if (step.scanZone() == null) {
+                    if (!step.at().isAfter(lastRun.plusSeconds(86_400))) {
+                        clock.set(step.at());
+                        reminders.sweep.sweep();
+                    }
                 } else {
                     clock.set(step.at());
                     ScanSummary s = scan.scan(step.scanZone(), step.scanDate());
@@ -175,6 +188,9 @@ final class Simulation {
                     }
                 }
             }
+            reminders.close();
+            report.contactDecisions.putAll(reminders.decisions);
+            report.emailsWritten = reminders.emails;
             report.dynamoRequests.putAll(requests.snapshot());
             for (String loanId : loanIds) {
                 LoanRecord loan = repository.findLoan(loanId).orElseThrow();

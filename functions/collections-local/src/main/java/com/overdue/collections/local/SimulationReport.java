@@ -49,6 +49,10 @@ final class SimulationReport {
     /** currency → penalty figures: accrued, posted, collected, waived, outstanding. */
     final Map<String, Map<String, BigDecimal>> penalty = new TreeMap<>();
 
+    /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
+    final Map<String, Long> contactDecisions = new TreeMap<>();
+    long emailsWritten;
+
     SimulationReport(LocalDate from, LocalDate to) {
         this.from = from;
         this.to = to;
@@ -113,6 +117,9 @@ final class SimulationReport {
         long requests = dynamoRequests.values().stream().mapToLong(Long::longValue).sum();
         out.printf("DynamoDB requests: %d %s; %.2f per event + work item%n", requests, dynamoRequests,
                 (double) requests / Math.max(1, eventsApplied + eventsDuplicate + eventsRejected + workItems));
+        out.printf("Reminder contacts (state, channel, deciding rule; every decision in contacts.jsonl), %d e-mails:%n",
+                emailsWritten);
+        contactDecisions.forEach((k, v) -> out.printf("  %-40s %6d%n", k, v));
         escalation.print(out);
     }
 
@@ -143,6 +150,8 @@ final class SimulationReport {
             ObjectNode cur = pen.putObject(c);
             m.forEach((k, v) -> cur.put(k, v.toPlainString()));
         });
+        ObjectNode contacts = n.putObject("contactDecisions");
+        contactDecisions.forEach(contacts::put);
         ObjectNode principal = n.putObject("principalOutstanding");
         principalOutstanding.forEach((c, v) -> principal.put(c, v.toPlainString()));
         escalation.addTo(n);

@@ -126,7 +126,11 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
         int daysPosted = dayPostings.isEmpty() ? 0 : penalties.postAll(dayPostings);
         Money adjusted = terms.zero();
         int adjustmentsPosted = 0;
-        if (!adjustments.isEmpty()) {
+        // Day records posted after an adjustment of this business date sort before it: a closing adjustment record
+        // without lines carries the new cumulative, so that the latest record still says what is posted.
+        boolean behindAdjustment = !dayPostings.isEmpty() && latest != null && latest.isAdjustment()
+                && latest.day().equals(businessDate);
+        if (!adjustments.isEmpty() || behindAdjustment) {
             for (PenaltyAdjustment adj : adjustments) {
                 cumulative.merge(adj.seq(), adj.amount(), Money::plus);
                 adjusted = adjusted.plus(adj.amount());
@@ -134,7 +138,7 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
             int number = latest != null && latest.isAdjustment() && latest.day().equals(businessDate)
                     ? latest.adjustmentNo() + 1 : 1;
             if (penalties.post(new PostedPenalty(loanId, businessDate, number, businessDate, List.of(), adjustments,
-                    cumulative))) {
+                    cumulative)) && !adjustments.isEmpty()) {
                 adjustmentsPosted++;
             }
         }

@@ -304,6 +304,12 @@ class PenaltyAccrualUseCaseTest {
         assertThat(worker.accrue("L-1", d(2, 24))).isEqualTo(new Result("L-1", d(2, 24), 4, 0, cny("1.08"),
                 cny("0.00")));
         assertThat(sumOfPostings()).isEqualTo(cny("1.85"));
+        // A closing record without lines keeps the latest record's cumulative equal to what is posted.
+        PostedPenalty closing = penalties.latest("L-1").orElseThrow();
+        assertThat(closing.key()).isEqualTo("PEN#2026-02-24#ADJ#0002");
+        assertThat(closing.adjustments()).isEmpty();
+        assertThat(closing.accruals()).isEmpty();
+        assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.85")));
 
         // 25 Feb: one more day of 0.27 and nothing to correct: 2.12.
         assertThat(worker.accrue("L-1", d(2, 25))).isEqualTo(new Result("L-1", d(2, 25), 1, 0, cny("0.27"),

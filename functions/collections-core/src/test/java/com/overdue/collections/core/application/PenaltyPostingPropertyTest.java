@@ -187,6 +187,14 @@ class PenaltyPostingPropertyTest {
             }
         }));
         assertThat(posted).isEqualTo(expected);
+        // Reconciliation: the latest record's cumulative is what all postings add up to.
+        Map<Integer, Money> sums = new TreeMap<>();
+        for (PostedPenalty p : penalties.all(terms.loanId())) {
+            p.accruals().forEach(a -> sums.merge(a.seq(), a.amount(), Money::plus));
+            p.adjustments().forEach(a -> sums.merge(a.seq(), a.amount(), Money::plus));
+        }
+        sums.values().removeIf(Money::isZero);
+        assertThat(sums).isEqualTo(posted);
 
         Money sumOfPostings = Money.zero(CNY);
         for (PostedPenalty p : penalties.all(terms.loanId())) {

@@ -146,6 +146,11 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         }
         if (change.borrower() != null) {
             tx.addPutItem(table.borrowers, toItem(change.borrower()));
+            // BORROWER#<id> / LOAN#<loanId>: which loans a borrower has (ids only), for the per-borrower reminder.
+            BorrowerItem link = new BorrowerItem();
+            link.setPk("BORROWER#" + change.borrower().borrowerId());
+            link.setSk("LOAN#" + record.loanId());
+            tx.addPutItem(table.borrowers, link);
         }
         if (change.delinquencyChange() != null) {
             tx.addPutItem(table.changes, TransactPutItemEnhancedRequest.builder(DelinquencyChangeItem.class)

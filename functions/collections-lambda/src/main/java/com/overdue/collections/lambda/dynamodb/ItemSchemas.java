@@ -31,7 +31,8 @@ final class ItemSchemas {
                 .setter(LoanItem::setDaysPastDue));
         text(b, "severity", LoanItem::getSeverity, LoanItem::setSeverity);
         text(b, "bucket", LoanItem::getBucket, LoanItem::setBucket);
-        text(b, "snapshot", LoanItem::getSnapshot, LoanItem::setSnapshot);
+        b.addAttribute(String.class, a -> a.name("snapshot").getter(LoanItem::getSnapshot)
+                .setter(LoanItem::setSnapshot).attributeConverter(new CompressedText()));
         b.addAttribute(String.class, a -> a.name("reviewShard").getter(LoanItem::getReviewShard)
                 .setter(LoanItem::setReviewShard).tags(StaticAttributeTags.secondaryPartitionKey(LoanTable.REVIEW_INDEX)));
         b.addAttribute(String.class, a -> a.name("reviewAt").getter(LoanItem::getReviewAt)

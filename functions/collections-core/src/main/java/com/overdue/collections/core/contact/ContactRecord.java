@@ -1,0 +1,77 @@
+package com.overdue.collections.core.contact;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One planned contact on one channel and what became of it: the message it belongs to (one per borrower per
+ * business date), the rounds and loans it is about, its state, when it is next due, and every rule evaluation made
+ * for it, in order. Ids and figures only, never PII: a compliance officer proves each contact from this record.
+ */
+public record ContactRecord(String borrowerId, LocalDate businessDate, Channel channel, String messageId,
+                            ContactState state, Instant dueAt, int attempts, List<String> rounds,
+                            List<String> loanIds, List<String> jurisdictions, String locale, String timeZone,
+                            List<ContactEvaluation> evaluations, Instant sentAt, String providerMessageId,
+                            String template, String contentSha256, String note, long version) {
+
+    public ContactRecord {
+        Objects.requireNonNull(borrowerId, "borrowerId");
+        Objects.requireNonNull(businessDate, "businessDate");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(state, "state");
+        rounds = List.copyOf(rounds);
+        loanIds = List.copyOf(loanIds);
+        jurisdictions = List.copyOf(jurisdictions);
+        evaluations = List.copyOf(evaluations);
+    }
+
+    /** A contact planned for {@code dueAt}, not yet evaluated. */
+    public static ContactRecord planned(String borrowerId, LocalDate businessDate, Channel channel, String messageId,
+                                        Instant dueAt, List<String> rounds, List<String> loanIds,
+                                        List<String> jurisdictions, String locale, String timeZone) {
+        return new ContactRecord(borrowerId, businessDate, channel, messageId, ContactState.PENDING, dueAt, 0, rounds,
+                loanIds, jurisdictions, locale, timeZone, List.of(), null, null, null, null, null, 1);
+    }
+
+    /** The sort key under the borrower: {@code CONTACT#<businessDate>#<channel>}, unique per message and channel. */
+    public String key() {
+        return key(businessDate, channel);
+    }
+
+    public static String key(LocalDate businessDate, Channel channel) {
+        return "CONTACT#" + businessDate + "#" + channel.name();
+    }
+
+    /** The latest evaluation, if any. */
+    public ContactEvaluation lastEvaluation() {
+        return evaluations.isEmpty() ? null : evaluations.get(evaluations.size() - 1);
+    }
+
+    /** The same record claimed for sending (next version). */
+    public ContactRecord claimed() {
+        return new ContactRecord(borrowerId, businessDate, channel, messageId, ContactState.SENDING, dueAt,
+                attempts + 1, rounds, loanIds, jurisdictions, locale, timeZone, evaluations, sentAt, providerMessageId,
+                template, contentSha256, note, version + 1);
+    }
+
+    /** The record after a decision: new state, next due time (null when final), the evaluation appended. */
+    public ContactRecord decided(ContactState next, Instant nextDueAt, ContactEvaluation evaluation, String why) {
+        List<ContactEvaluation> all = new ArrayList<>(evaluations);
+        if (evaluation != null) {
+            all.add(evaluation);
+        }
+        return new ContactRecord(borrowerId, businessDate, channel, messageId, next, nextDueAt, attempts, rounds,
+                loanIds, jurisdictions, locale, timeZone, all, sentAt, providerMessageId, template, contentSha256, why,
+                version + 1);
+    }
+
+    /** The record once the provider accepted the message (same version: it completes a decision). */
+    public ContactRecord sent(Instant at, String providerId, String templateName, String sha256) {
+        return new ContactRecord(borrowerId, businessDate, channel, messageId, ContactState.SENT, null, attempts,
+                rounds, loanIds, jurisdictions, locale, timeZone, evaluations, at, providerId, templateName, sha256,
+                null, version);
+    }
+}

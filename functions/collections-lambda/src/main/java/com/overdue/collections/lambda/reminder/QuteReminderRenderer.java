@@ -1,0 +1,177 @@
+package com.overdue.collections.lambda.reminder;
+
+import com.overdue.collections.core.config.ConfigFile;
+import com.overdue.collections.core.contact.Channel;
+import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.port.ReminderRenderer;
+import com.overdue.collections.core.reminder.ReminderContent;
+import com.overdue.collections.core.reminder.ReminderDigest;
+import com.overdue.collections.core.reminder.RenderedMessage;
+import com.overdue.collections.core.reminder.SenderProfile;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.Variant;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders reminders with the standalone Qute engine from {@code config/reminders/templates/<locale>/}: SMS text,
+ * e-mail subject, text and HTML (HTML-escaped), in-app title and body. The template data are maps and lists only,
+ * so nothing is resolved by reflection (native image). All templates are parsed at start-up: a broken one stops
+ * start-up with its file name.
+ */
+public final class QuteReminderRenderer implements ReminderRenderer {
+
+    public static final String ROOT = "config/reminders/templates";
+    private static final List<String> FILES = List.of("sms.txt", "email-subject.txt", "email.txt", "email.html",
+            "inapp-title.txt", "inapp.txt");
+
+    private final Map<String, Map<String, Template>> byLocale = new HashMap<>();
+    private final Map<String, String> digestByLocale = new HashMap<>();
+    private final String fallback;
+
+    public QuteReminderRenderer() {
+        this(QuteReminderRenderer.class.getClassLoader());
+    }
+
+    public QuteReminderRenderer(ClassLoader classLoader) {
+        Engine engine = Engine.builder().addDefaults().removeStandaloneLines(true)
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
+        ConfigFile.Node index = ConfigFile.read(classLoader, ROOT + "/index.json").root()
+                .onlyKeys(Set.of("locales", "fallback"));
+        for (String locale : index.texts("locales")) {
+            Map<String, Template> templates = new HashMap<>();
+            StringBuilder all = new StringBuilder();
+            for (String file : FILES) {
+                String name = ROOT + "/" + locale + "/" + file;
+                String text = ConfigFile.readText(classLoader, name);
+                all.append(text);
+                try {
+                    templates.put(file, engine.parse(text, Variant.forContentType(
+                            file.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN), name));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(name + ": not a valid template: " + e.getMessage(), e);
+                }
+            }
+            byLocale.put(locale, templates);
+            digestByLocale.put(locale, sha256(all.toString()).substring(0, 12));
+        }
+        fallback = index.text("fallback");
+        if (!byLocale.containsKey(fallback)) {
+            throw index.error("fallback", fallback + " is not one of the locales");
+        }
+    }
+
+    /** The locale whose templates serve {@code requested}: exact, else the same language, else the fallback. */
+    public String localeFor(String requested) {
+        if (requested != null) {
+            String normalized = requested.replace('_', '-');
+            if (byLocale.containsKey(normalized)) {
+                return normalized;
+            }
+            String language = normalized.split("-")[0];
+            for (String l : byLocale.keySet()) {
+                if (l.startsWith(language + "-")) {
+                    return l;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    @Override
+    public RenderedMessage render(ReminderContent c) {
+        String locale = localeFor(c.locale());
+        Map<String, Template> t = byLocale.get(locale);
+        Map<String, Object> data = data(c, locale);
+        String subject = null;
+        String html = null;
+        String text;
+        switch (c.channel()) {
+            case SMS -> text = render(t.get("sms.txt"), data).strip();
+            case EMAIL -> {
+                subject = render(t.get("email-subject.txt"), data).strip();
+                text = render(t.get("email.txt"), data);
+                html = render(t.get("email.html"), data);
+            }
+            case IN_APP -> {
+                subject = render(t.get("inapp-title.txt"), data).strip();
+                text = render(t.get("inapp.txt"), data).strip();
+            }
+            default -> throw new IllegalArgumentException("no reminder template for channel " + c.channel());
+        }
+        String template = locale + "/" + c.channel().name().toLowerCase(Locale.ROOT) + "@" + digestByLocale.get(locale);
+        String sha = sha256((subject == null ? "" : subject) + "\n" + text + "\n" + (html == null ? "" : html));
+        return new RenderedMessage(subject, text, html, template, sha);
+    }
+
+    private static String render(Template template, Map<String, Object> data) {
+        return template.data(data).render();
+    }
+
+    private static Map<String, Object> data(ReminderContent c, String locale) {
+        SenderProfile s = c.sender();
+        Map<String, Object> d = new HashMap<>();
+        d.put("brand", s.brand(locale));
+        // Only the e-mail greets by name; SMS and in-app never carry a name.
+        d.put("firstName", c.channel() == Channel.EMAIL && c.firstName() != null ? c.firstName()
+                : (locale.startsWith("zh") ? "客户" : "customer"));
+        d.put("messageId", c.messageId());
+        d.put("businessDate", c.businessDate().toString());
+        d.put("payUrl", s.payUrl());
+        d.put("hardshipUrl", s.hardshipUrl());
+        d.put("supportPhone", s.supportPhone());
+        d.put("supportEmail", s.supportEmail());
+        d.put("complaintUrl", s.complaintUrl());
+        d.put("regulatorName", s.regulatorName());
+        d.put("regulatorContact", s.regulatorContact());
+        d.put("unsubscribeUrl", c.unsubscribeUrl());
+        ReminderDigest digest = c.digest();
+        List<Map<String, Object>> loans = digest.loans().stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("loanId", l.loanId());
+            m.put("amountDue", money(l.amountDue()));
+            m.put("penalty", money(l.penaltyDue()));
+            m.put("dueDate", l.oldestDueDate() == null ? "" : l.oldestDueDate().toString());
+            m.put("dpd", l.daysPastDue());
+            return m;
+        }).toList();
+        d.put("loans", loans);
+        d.put("withheld", digest.withheldLoanIds().size());
+        d.put("total", digest.totals().stream().map(QuteReminderRenderer::money).collect(Collectors.joining(" + ")));
+        return d;
+    }
+
+    /** {@code CNY 1,234.56}: ISO code (unambiguous in both languages), grouping, the currency's own scale. */
+    public static String money(Money m) {
+        int digits = m.currency().getDefaultFractionDigits();
+        DecimalFormat f = new DecimalFormat(digits > 0 ? "#,##0." + "0".repeat(digits) : "#,##0",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        BigDecimal amount = m.amount();
+        return m.currency().getCurrencyCode() + " " + f.format(amount);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(
+                    StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
