@@ -31,6 +31,9 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
     static URI motoEndpoint;
     static String workQueueUrl;
     static String workTopicArn;
+    static String actionsTopicArn;
+    static String allActionsQueueUrl;
+    static String legalNoticeQueueUrl;
 
     private EmbeddedDynamoDb dynamo;
     private MotoServer moto;
@@ -52,6 +55,11 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             sns.subscribe(b -> b.topicArn(workTopicArn).protocol("sqs").endpoint(queueArn)
                     .attributes(Map.of("RawMessageDelivery", "true")));
+            // As in template.yaml: collection actions go to a topic; one queue takes all, one filters LEGAL_NOTICE.
+            actionsTopicArn = sns.createTopic(b -> b.name("collections-actions")).topicArn();
+            allActionsQueueUrl = subscribedQueue(sqs, sns, actionsTopicArn, "collections-actions-all", null);
+            legalNoticeQueueUrl = subscribedQueue(sqs, sns, actionsTopicArn, "collections-legal-notice",
+                    "{\"action\":[\"LEGAL_NOTICE\"]}");
         }
         Map<String, String> config = new HashMap<>();
         client(config, "dynamodb", dynamoEndpoint);
@@ -61,7 +69,22 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
         config.put("collections.table-name", TABLE);
         config.put("collections.work-topic-arn", workTopicArn);
         config.put("collections.review-shards", Integer.toString(SHARDS));
+        config.put("collections.actions-topic-arn", actionsTopicArn);
         return config;
+    }
+
+    private static String subscribedQueue(SqsClient sqs, SnsClient sns, String topicArn, String name,
+                                          String filterPolicy) {
+        String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<String, String> attributes = new HashMap<>(Map.of("RawMessageDelivery", "true"));
+        if (filterPolicy != null) {
+            attributes.put("FilterPolicyScope", "MessageAttributes");
+            attributes.put("FilterPolicy", filterPolicy);
+        }
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
+        return url;
     }
 
     private static void client(Map<String, String> config, String service, URI endpoint) {
@@ -89,6 +112,14 @@ public class EmulatorsResource implements QuarkusTestResourceLifecycleManager {
 
     public static String workQueueUrl() {
         return workQueueUrl;
+    }
+
+    public static String allActionsQueueUrl() {
+        return allActionsQueueUrl;
+    }
+
+    public static String legalNoticeQueueUrl() {
+        return legalNoticeQueueUrl;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** {@link ActionPublisher} of the local runner: one JSON line per action in {@code DIR/actions.jsonl}, once per id. */
@@ -18,6 +19,7 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
 
     private final BufferedWriter out;
     private final Set<String> published = new HashSet<>();
+    private final Map<String, Integer> byAction = new java.util.TreeMap<>();
 
     FileActionPublisher(Path file) {
         try {
@@ -40,7 +42,13 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write actions.jsonl", e);
         }
+        byAction.merge(action.action(), 1, Integer::sum);
         return Outcome.PUBLISHED;
+    }
+
+    /** Actions published so far, per kind, for the summary. */
+    synchronized Map<String, Integer> byAction() {
+        return new java.util.TreeMap<>(byAction);
     }
 
     @Override

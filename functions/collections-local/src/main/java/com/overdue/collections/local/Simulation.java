@@ -15,6 +15,13 @@ import com.overdue.collections.core.bureau.ChargeOffPolicy;
 import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
+import com.overdue.collections.core.application.EscalationDecisionUseCase;
+import com.overdue.collections.core.escalation.CallLimitRules;
+import com.overdue.collections.core.escalation.EscalationDecision;
+import com.overdue.collections.core.escalation.EscalationLadder;
+import com.overdue.collections.core.escalation.EscalationLadders;
+import com.overdue.collections.core.escalation.EscalationState;
+import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.overdue.collections.core.application.ScanSummary;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
@@ -156,7 +163,12 @@ final class Simulation {
             LocalReminders reminders = new LocalReminders(client, TABLE, repository,
                     (DynamoDbLoanRepository) repository, settings, clock, out);
             work.register(reminders.fanOut);
+            DynamoDbEscalationStore escalations = new DynamoDbEscalationStore(
+                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, clock);
+            work.register(new EscalationDecisionUseCase(repository, escalations, actions, CallLimitRules.load(),
+                    EscalationLadders.load(), settings, clock));
             Set<String> loanIds = new LinkedHashSet<>();
+            BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
             int daysDone = 0;
             for (Step step : timeline) {
                 if (step.event() != null) {
@@ -207,9 +219,12 @@ final class Simulation {
                 report.add(loan, position, status, posted);
                 ObjectNode json = loanJson(loan, position, status);
                 json.put("penaltyPosted", posted.toPlainString());
+                json.put("stage", escalationStage(escalations, loanId, report, decisions));
                 Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
                         StandardCharsets.UTF_8);
             }
+            decisions.close();
+            report.escalation.actions.putAll(actions.byAction());
         }
         Files.writeString(out.resolve("summary.json"), report.toJson().toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
@@ -243,6 +258,19 @@ final class Simulation {
             rejected.write(n.toString());
             rejected.write('\n');
         }
+    }
+
+    /** The loan's escalation stage; its decisions go to decisions.jsonl and the stage flow of the summary. */
+    private static String escalationStage(DynamoDbEscalationStore store, String loanId, SimulationReport report,
+                                          BufferedWriter decisions) throws IOException {
+        for (EscalationDecision d : store.decisions(loanId)) {
+            decisions.write(DynamoDbEscalationStore.decisionJson(d).toString());
+            decisions.write('\n');
+            report.escalation.decision(d);
+        }
+        String stage = store.find(loanId).map(EscalationState::stage).orElse(EscalationLadder.CURRENT);
+        report.escalation.loan(stage);
+        return stage;
     }
 
     /** What the penalty ledger holds for the loan: the last posting's cumulative totals. */

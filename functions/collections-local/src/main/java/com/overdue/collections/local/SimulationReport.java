@@ -93,6 +93,8 @@ final class SimulationReport {
     void add(CreditReportSummary creditReport) {
         creditReports.add(creditReport);
     }
+    /** Escalation stages and flow (issue #6). */
+    final EscalationReport escalation = new EscalationReport();
 
     void print(PrintStream out) {
         out.printf("%nPortfolio on %s (%d loans)%n", to, loans);
@@ -130,6 +132,7 @@ final class SimulationReport {
         out.printf("Reminder contacts (state, channel, deciding rule; every decision in contacts.jsonl), %d e-mails:%n",
                 emailsWritten);
         contactDecisions.forEach((k, v) -> out.printf("  %-40s %6d%n", k, v));
+        escalation.print(out);
     }
 
     ObjectNode toJson() {
@@ -172,6 +175,7 @@ final class SimulationReport {
             ObjectNode statuses = r.putObject("statusCounts");
             new TreeMap<>(c.statusCounts()).forEach(statuses::put);
         }
+        escalation.addTo(n);
         return n;
     }
 
@@ -200,6 +204,8 @@ final class SimulationReport {
             rows.put("notices", c.noticesPublished());
             table(h, "Credit report " + c.cycleDate() + " (Metro 2 account status)", rows);
         }
+        table(h, "Loans by escalation stage", escalation.loansByStage);
+        table(h, "Escalation stage flow (from → to)", escalation.htmlRows());
         return h.append("</body></html>\n").toString();
     }
 

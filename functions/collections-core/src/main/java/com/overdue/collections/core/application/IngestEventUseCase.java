@@ -167,9 +167,14 @@ public final class IngestEventUseCase {
                 cause(event));
         long version = previous == null ? 0 : previous.version();
         // Review from today when overdue: today's scan may not have run yet, and a second look is harmless.
-        LoanRecord record = new LoanRecord(terms, position, status, version + 1,
-                settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1),
-                        previous == null ? null : previous.nextReviewOn()));
+        LocalDate nextReview = settings.reviewSchedule().nextReview(position, position.asOf().minusDays(1),
+                previous == null ? null : previous.nextReviewOn());
+        if (previous != null && !position.isOverdue() && (previous.status().severity() != Severity.CURRENT
+                || settings.reviewSchedule().isEpisodeEndReview(previous))) {
+            // The episode ended (cure or closure): the next scan shows the loan to the workers once more.
+            nextReview = position.asOf();
+        }
+        LoanRecord record = new LoanRecord(terms, position, status, version + 1, nextReview);
         StoredEvent stored = new StoredEvent(event.loanId(), event.eventId(), event.type().name(), event.occurredAt(),
                 event.json());
         loans.save(new LoanChange(record, version, stored, booked == null ? null : booked.borrower(), change));

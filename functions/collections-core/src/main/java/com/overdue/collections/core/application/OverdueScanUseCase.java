@@ -75,8 +75,8 @@ public final class OverdueScanUseCase {
             counter.scanned++;
             counter.bySeverity.merge(status.severity().name(), 1, Integer::sum);
             counter.byBucket.merge(status.bucket(), 1, Integer::sum);
-            if (aged.position().isOverdue()) {
-                work.add(workItem(aged));
+            if (aged.position().isOverdue() || settings.reviewSchedule().isEpisodeEndReview(loan)) {
+                work.add(workItem(aged)); // an episode-end review goes out once, with DPD 0, e.g. for a recall
             }
         }
         if (!work.isEmpty()) {

@@ -41,6 +41,17 @@ public final class ReviewSchedule {
         return next.isAfter(businessDate) ? next : businessDate.plusDays(1);
     }
 
+    /**
+     * Whether the stored loan is marked for an episode-end review: an event ended its delinquency episode (a cure or
+     * a closure) and set the review date to that day, so that the next scan hands it to the daily workers once more
+     * (the escalation step returns it to CURRENT and recalls an agency placement). Otherwise a loan that is not
+     * overdue always has its review date after its status date.
+     */
+    public boolean isEpisodeEndReview(com.overdue.collections.core.port.LoanRecord loan) {
+        return !loan.position().isOverdue() && loan.nextReviewOn() != null
+                && !loan.nextReviewOn().isAfter(loan.status().asOf());
+    }
+
     /** A stable shard for the loan id (CRC32), so a loan always lands in the same partition of the index. */
     public int shardOf(String loanId) {
         CRC32 crc = new CRC32();

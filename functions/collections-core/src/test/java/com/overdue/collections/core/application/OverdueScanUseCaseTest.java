@@ -125,7 +125,7 @@ class OverdueScanUseCaseTest {
     }
 
     @Test
-    void a_loan_paid_off_by_an_event_leaves_the_index() {
+    void a_loan_paid_off_by_an_event_is_reviewed_once_more_for_the_episode_end_then_leaves_the_index() {
         book(loans, "O-1", FEB_15, JAN_15);
         OverdueScanUseCase scan = scanner(loans, dispatcher);
         scan.scan(SHANGHAI, MAR_16);
@@ -137,10 +137,13 @@ class OverdueScanUseCaseTest {
         ScanSummary next = scan.scan(SHANGHAI, MAR_16.plusDays(1));
 
         assertThat(loans.loan("O-1").position().isFullyPaid()).isTrue();
+        // The payment ended a delinquency episode: the next scan shows the loan to the workers once more (a DPD-0
+        // work item, so that escalation returns it to CURRENT and recalls an agency placement), then it leaves.
+        assertThat(loans.loansReturnedForReview()).isEqualTo(reads + 1);
+        assertThat(next.loansScanned()).isEqualTo(1);
         assertThat(loans.loan("O-1").nextReviewOn()).isNull();
-        assertThat(loans.loansReturnedForReview()).isEqualTo(reads);
-        assertThat(next.loansScanned()).isZero();
-        assertThat(dispatcher.keys()).containsExactly("O-1#2026-03-16");
+        assertThat(dispatcher.keys()).containsExactly("O-1#2026-03-16", "O-1#2026-03-17");
+        assertThat(scan.scan(SHANGHAI, MAR_16.plusDays(2)).loansScanned()).isZero();
     }
 
     @Test

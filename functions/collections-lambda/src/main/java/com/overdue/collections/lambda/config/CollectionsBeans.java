@@ -109,17 +109,44 @@ public class CollectionsBeans {
     @Produces
     @Singleton
     CreditReportExportUseCase creditReportExportUseCase(
-            DynamoDbLoanRepository repository, DynamoDbClient dynamoDb, SnsClient sns, S3Client s3,
-            CollectionsSettings settings, Clock clock,
+            DynamoDbLoanRepository repository, DynamoDbClient dynamoDb, S3Client s3,
+            com.overdue.collections.core.port.ActionPublisher actions, CollectionsSettings settings, Clock clock,
             @ConfigProperty(name = "collections.table-name") String tableName,
-            @ConfigProperty(name = "collections.report-bucket") Optional<String> reportBucket,
-            @ConfigProperty(name = "collections.actions-topic-arn") Optional<String> actionsTopicArn) {
+            @ConfigProperty(name = "collections.report-bucket") Optional<String> reportBucket) {
         BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         return new CreditReportExportUseCase(repository, repository, repository,
                 new DynamoDbBureauLedger(enhanced, tableName),
-                new SnsActionPublisher(sns, actionsTopicArn.orElse(null), dynamoDb, tableName, clock),
+                actions,
                 new S3ReportStore(s3, reportBucket.orElse(null)), settings, bureau, ChargeOffPolicy.WRITTEN_OFF_CLOSURE,
                 LoanPosition::conditions, clock);
+    }
+
+    // --- escalationDecision (issue #6) ---
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.port.EscalationStore escalationStore(DynamoDbClient dynamoDb, Clock clock,
+            @ConfigProperty(name = "collections.table-name") String tableName) {
+        return new com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore(
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), tableName, clock);
+    }
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.port.ActionPublisher actionPublisher(SnsClient sns, DynamoDbClient dynamoDb,
+            Clock clock, @ConfigProperty(name = "collections.table-name") String tableName,
+            @ConfigProperty(name = "collections.actions-topic-arn") Optional<String> topicArn) {
+        return new SnsActionPublisher(sns, topicArn.orElse(null), dynamoDb, tableName, clock);
+    }
+
+    @Produces
+    @Singleton
+    com.overdue.collections.core.application.EscalationDecisionUseCase escalationDecisionUseCase(
+            LoanRepository loans, com.overdue.collections.core.port.EscalationStore store,
+            com.overdue.collections.core.port.ActionPublisher publisher, CollectionsSettings settings, Clock clock) {
+        return new com.overdue.collections.core.application.EscalationDecisionUseCase(loans, store, publisher,
+                com.overdue.collections.core.escalation.CallLimitRules.load(),
+                com.overdue.collections.core.escalation.EscalationLadders.load(), settings, clock);
     }
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * Publishes any {@link CollectionsAction} to the {@code collections-actions} SNS topic with the message attribute
- * {@code action} (subscribers filter on it). Once per action id: a marker item {@code LOAN#<id> / ACTION#<actionId>}
- * is put with attribute_not_exists first, and removed again when the publish fails so that a retry publishes.
+ * {@code action} (subscribers filter on it; {@code stage} and {@code actionId} ride along). Once per action id: a
+ * marker item {@code LOAN#<id> / PUBLISHED#<actionId>} is put with attribute_not_exists first, and removed again when
+ * the publish fails so that a retry publishes. (The escalation decision keeps its own {@code ACTION#…} records with
+ * their status; the marker is the publisher's, so every caller gets once-per-id without a bookkeeping of its own.)
  */
 public final class SnsActionPublisher implements ActionPublisher {
 
@@ -40,7 +42,7 @@ public final class SnsActionPublisher implements ActionPublisher {
     public Outcome publish(CollectionsAction action) {
         Map<String, AttributeValue> key = Map.of(
                 "PK", AttributeValue.fromS("LOAN#" + action.loanId()),
-                "SK", AttributeValue.fromS("ACTION#" + action.actionId()));
+                "SK", AttributeValue.fromS("PUBLISHED#" + action.actionId()));
         try {
             dynamoDb.putItem(b -> b.tableName(tableName)
                     .item(Map.of("PK", key.get("PK"), "SK", key.get("SK"),
@@ -52,12 +54,25 @@ public final class SnsActionPublisher implements ActionPublisher {
         }
         try {
             sns.publish(b -> b.topicArn(topicArn).message(CollectionsActionJson.write(action))
-                    .messageAttributes(Map.of("action", MessageAttributeValue.builder().dataType("String")
-                            .stringValue(action.action()).build())));
+                    .messageAttributes(attributes(action)));
             return Outcome.PUBLISHED;
         } catch (RuntimeException e) {
             dynamoDb.deleteItem(b -> b.tableName(tableName).key(key));
             throw e;
         }
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(CollectionsAction action) {
+        Map<String, MessageAttributeValue> out = new java.util.HashMap<>();
+        out.put("action", text(action.action()));
+        out.put("actionId", text(action.actionId()));
+        if (action.stage() != null) {
+            out.put("stage", text(action.stage()));
+        }
+        return out;
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 }

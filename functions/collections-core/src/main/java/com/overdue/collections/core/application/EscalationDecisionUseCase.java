@@ -1,0 +1,319 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.delinquency.DelinquencyStatus;
+import com.overdue.collections.core.escalation.AbilityAssessor;
+import com.overdue.collections.core.escalation.ContactOutcome;
+import com.overdue.collections.core.escalation.EscalationDecision;
+import com.overdue.collections.core.escalation.EscalationDecision.ActionStatus;
+import com.overdue.collections.core.escalation.EscalationDecision.PlannedAction;
+import com.overdue.collections.core.escalation.EscalationEngine;
+import com.overdue.collections.core.escalation.EscalationEngine.Kind;
+import com.overdue.collections.core.escalation.EscalationEngine.Move;
+import com.overdue.collections.core.escalation.EscalationFacts;
+import com.overdue.collections.core.escalation.EscalationLadder;
+import com.overdue.collections.core.escalation.EscalationLadders;
+import com.overdue.collections.core.escalation.EscalationState;
+import com.overdue.collections.core.escalation.EscalationState.DeferredAction;
+import com.overdue.collections.core.escalation.StrategyAssignment;
+import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ledger.LoanConditions;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Component;
+import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.port.ActionPublisher;
+import com.overdue.collections.core.port.CollectionsAction;
+import com.overdue.collections.core.port.CallLimits;
+import com.overdue.collections.core.port.CallLimits.CallAttempt;
+import com.overdue.collections.core.port.EscalationStore;
+import com.overdue.collections.core.port.LoanHistory;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.StoredEvent;
+import com.overdue.collections.core.port.WorkItem;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code escalationDecision} worker (RULES §6): for one loan on one business date, replays the history, assesses
+ * the borrower, picks the strategy arm, asks the ladder what should change, records at most one decision for the
+ * date (conditional write) together with the new stage and the actions' state, then publishes each action once.
+ * A re-run of the day only publishes what the first run recorded but could not confirm as published.
+ */
+public final class EscalationDecisionUseCase implements DailyWorker {
+
+    /** What happened for one work item. */
+    public enum Outcome { DECIDED, HELD, NO_CHANGE, ALREADY_DECIDED, OUT_OF_ORDER }
+
+    /** The result of one run: the outcome, the decision (when one was made) and the actions published now. */
+    public record Result(String loanId, LocalDate businessDate, Outcome outcome, EscalationDecision decision,
+                         int actionsPublished) {
+    }
+
+    private static final Duration CALL_HISTORY = Duration.ofDays(14);
+
+    private final LoanRepository loans;
+    private final EscalationStore store;
+    private final ActionPublisher publisher;
+    private final CallLimits callLimits;
+    private final EscalationLadders ladders;
+    private final CollectionsSettings settings;
+    private final Clock clock;
+    private final EventParser parser = new EventParser();
+    private final EscalationEngine engine = new EscalationEngine();
+    private final AbilityAssessor assessor = new AbilityAssessor();
+    private final StrategyAssignment assignment = new StrategyAssignment();
+
+    public EscalationDecisionUseCase(LoanRepository loans, EscalationStore store, ActionPublisher publisher,
+                                     CallLimits callLimits, EscalationLadders ladders, CollectionsSettings settings,
+                                     Clock clock) {
+        this.loans = loans;
+        this.store = store;
+        this.publisher = publisher;
+        this.callLimits = callLimits;
+        this.ladders = ladders;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "escalationDecision";
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        decide(item.loanId(), item.businessDate());
+    }
+
+    public Result decide(String loanId, LocalDate businessDate) {
+        EscalationState current = store.find(loanId).orElse(null);
+        if (current != null && current.lastDecisionOn() != null) {
+            if (current.lastDecisionOn().equals(businessDate)) {
+                // A re-run or a duplicate work item: publish what the first run recorded but did not confirm.
+                int published = publishPending(loanId, current.lastDecisionId(), null);
+                return new Result(loanId, businessDate, Outcome.ALREADY_DECIDED, null, published);
+            }
+            if (current.lastDecisionOn().isAfter(businessDate)) {
+                return new Result(loanId, businessDate, Outcome.OUT_OF_ORDER, null, 0);
+            }
+        }
+        LoanHistory stored = loans.findLoanWithEvents(loanId).orElseThrow(() ->
+                new IllegalArgumentException("work item for unknown loan " + loanId));
+        LoanRecord loan = stored.loan();
+        LoanTerms terms = loan.terms();
+        EscalationLadder ladder = ladders.ladderFor(terms.productCode());
+        List<CollectionsEvent> history = new ArrayList<>();
+        for (StoredEvent e : stored.events()) {
+            history.add(parser.parse(e.json()));
+        }
+        LoanPosition position = settings.replay().replay(terms, history, businessDate);
+        DelinquencyStatus status = settings.evaluator().evaluate(position);
+        LoanConditions conditions = position.conditions();
+        EscalationState state = current != null ? current
+                : EscalationState.start(loanId, assignment.strategyOf(ladder, loanId));
+
+        boolean openEpisode = !EscalationLadder.CURRENT.equals(state.stage())
+                && !EscalationLadder.CLOSED.equals(state.stage());
+        LocalDate episodeStart = position.dateOfFirstDelinquency();
+        Instant endOfDay = businessDate.plusDays(1).atStartOfDay(terms.timeZone()).toInstant();
+        List<ContactOutcome> outcomes = ContactOutcome.from(history, endOfDay);
+        AbilityAssessor.Assessment assessment = assessor.assess(outcomes, conditions, episodeStart,
+                episodeStart == null ? null : episodeStart.atStartOfDay(terms.timeZone()).toInstant(),
+                ladder.unreachableAfterAttempts());
+        Set<String> flags = new HashSet<>();
+        conditions.legalFlags().forEach(f -> flags.add(f.kind()));
+        EscalationFacts facts = new EscalationFacts(businessDate, status.daysPastDue(), status.overdueAmount(),
+                balance(position), flags, position.lastPaymentOn(),
+                openEpisode ? state.stagesEntered() : Map.of(), conditions.holds());
+        List<String> broken = conditions.promises().stream()
+                .filter(p -> p.status() == LoanConditions.PromiseStatus.BROKEN)
+                .filter(p -> episodeStart == null || !p.madeOn().isBefore(episodeStart))
+                .map(LoanConditions.PromiseToPay::promiseId)
+                .filter(id -> !state.brokenPromisesActedOn().contains(id)).sorted().toList();
+        String closed = position.closure() == null ? null : position.closure().reason();
+        Move move = engine.decide(new EscalationEngine.Situation(ladder, state, facts, state.strategy(), assessment,
+                position.isOverdue(), closed, flags.contains("SETTLEMENT"), broken, episodeStart)).orElse(null);
+
+        Instant proposedCall = proposedCall(ladder, terms, businessDate);
+        List<CallAttempt> callHistory = callHistory(outcomes, state, proposedCall);
+        if (move == null) {
+            return retryDeferredCall(loan, state, businessDate, proposedCall, callHistory, conditions);
+        }
+        String decisionId = EscalationDecision.idFor(loanId, businessDate);
+        List<PlannedAction> actions = new ArrayList<>();
+        List<Instant> callTasks = new ArrayList<>(state.callTasksIssued());
+        DeferredAction deferred = move.kind() == Kind.HOLD ? state.deferred() : null;
+        for (String action : move.actions()) {
+            String actionId = PlannedAction.idFor(decisionId, action);
+            if (!"CALL_TASK".equals(action)) {
+                actions.add(new PlannedAction(actionId, action, ActionStatus.PENDING, null, move.rule(), null));
+                continue;
+            }
+            CallLimits.CallVerdict verdict = callLimits.evaluate(callRequest(loan, conditions, callHistory,
+                    proposedCall));
+            if (verdict instanceof CallLimits.Defer d) {
+                actions.add(new PlannedAction(actionId, action, ActionStatus.DEFERRED, d.until(), d.rule(),
+                        d.reason()));
+                deferred = new DeferredAction(actionId, action, decisionId, d.until(), move.to());
+            } else if (verdict instanceof CallLimits.Skip sk) {
+                actions.add(new PlannedAction(actionId, action, ActionStatus.SKIPPED, null, sk.rule(), sk.reason()));
+            } else {
+                actions.add(new PlannedAction(actionId, action, ActionStatus.PENDING, null, move.rule(), null));
+                callTasks.add(proposedCall);
+            }
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("daysPastDue", Integer.toString(status.daysPastDue()));
+        inputs.put("overdueAmount", status.overdueAmount().toPlainString());
+        inputs.put("balance", facts.balance().toPlainString());
+        inputs.put("currency", terms.currency().getCurrencyCode());
+        inputs.put("holds", String.join(",", facts.holds()));
+        inputs.put("legalFlags", String.join(",", new java.util.TreeSet<>(flags)));
+        inputs.put("ability", assessment.ability().name());
+        inputs.put("abilityReason", assessment.reason());
+        if (!move.promisesActedOn().isEmpty()) {
+            inputs.put("brokenPromises", String.join(",", move.promisesActedOn()));
+        }
+        EscalationDecision decision = new EscalationDecision(decisionId, loanId, terms.borrowerId(),
+                terms.productCode(), businessDate, move.from(), move.to(), move.rule(), state.strategy(),
+                assessment.ability(), inputs, move.explanation(), actions);
+        EscalationState next = nextState(state, move, ladder, businessDate, episodeStart, facts, decisionId,
+                deferred, prune(callTasks, proposedCall));
+        if (!store.record(decision, next, state.version())) {
+            int published = publishPending(loanId, decisionId, null);
+            return new Result(loanId, businessDate, Outcome.ALREADY_DECIDED, null, published);
+        }
+        int published = publishPending(loanId, decisionId, decision);
+        return new Result(loanId, businessDate, move.kind() == Kind.HOLD ? Outcome.HELD : Outcome.DECIDED, decision,
+                published);
+    }
+
+    private EscalationState nextState(EscalationState s, Move move, EscalationLadder ladder, LocalDate date,
+                                      LocalDate episodeStart, EscalationFacts facts, String decisionId,
+                                      DeferredAction deferred, List<Instant> callTasks) {
+        Set<String> acted = new HashSet<>(s.brokenPromisesActedOn());
+        acted.addAll(move.promisesActedOn());
+        return switch (move.kind()) {
+            case HOLD -> new EscalationState(s.loanId(), s.stage(), s.strategy(), s.episodeStartedOn(),
+                    s.stagesEntered(), s.recallActions(), acted, facts.holds(), deferred, callTasks, date,
+                    decisionId, s.version());
+            case CURE, END -> new EscalationState(s.loanId(), move.to(), s.strategy(), null, Map.of(), Set.of(),
+                    acted, List.of(), null, callTasks, date, decisionId, s.version());
+            case ADVANCE -> {
+                boolean newEpisode = EscalationLadder.CURRENT.equals(s.stage())
+                        || EscalationLadder.CLOSED.equals(s.stage());
+                Map<String, LocalDate> entered = new HashMap<>(newEpisode ? Map.of() : s.stagesEntered());
+                entered.put(move.to(), date);
+                Set<String> recalls = new HashSet<>(newEpisode ? Set.of() : s.recallActions());
+                ladder.step(move.to()).map(st -> st.recallAction()).ifPresent(r -> {
+                    if (r != null) {
+                        recalls.add(r);
+                    }
+                });
+                yield new EscalationState(s.loanId(), move.to(), s.strategy(),
+                        newEpisode ? episodeStart : s.episodeStartedOn(), entered, recalls, acted, List.of(),
+                        deferred, callTasks, date, decisionId, s.version());
+            }
+        };
+    }
+
+    /** A call task deferred by the call limits is published on the first day the limits allow it. */
+    private Result retryDeferredCall(LoanRecord loan, EscalationState state, LocalDate date, Instant proposedCall,
+                                     List<CallAttempt> history, LoanConditions conditions) {
+        DeferredAction d = state.deferred();
+        if (d == null || LocalDate.ofInstant(d.until(), loan.terms().timeZone()).isAfter(date)) {
+            return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, 0);
+        }
+        CallLimits.CallVerdict verdict = callLimits.evaluate(callRequest(loan, conditions, history,
+                proposedCall.isBefore(d.until()) ? d.until() : proposedCall));
+        DeferredAction still = null;
+        int published = 0;
+        List<Instant> calls = new ArrayList<>(state.callTasksIssued());
+        if (verdict instanceof CallLimits.Defer again) {
+            still = new DeferredAction(d.actionId(), d.action(), d.decisionId(), again.until(), d.stage());
+        } else if (verdict instanceof CallLimits.Allow) {
+            publisher.publish(new CollectionsAction(d.actionId(), d.action(), loan.loanId(),
+                    loan.terms().borrowerId(), d.stage(), d.decisionId(), date,
+                    "call task deferred by the call limits, released on " + date));
+            store.markPublished(loan.loanId(), d.actionId());
+            published = 1;
+            calls.add(proposedCall);
+        }
+        store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
+                state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
+                state.brokenPromisesActedOn(), state.heldBy(), still, prune(calls, proposedCall),
+                state.lastDecisionOn(), state.lastDecisionId(), state.version()), state.version());
+        return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, published);
+    }
+
+    /** Publishes the decision's actions still PENDING, then marks each published (a re-run skips those). */
+    private int publishPending(String loanId, String decisionId, EscalationDecision decision) {
+        if (decisionId == null) {
+            return 0;
+        }
+        List<CollectionsAction> pending = decision != null ? actionsOf(decision)
+                : store.pendingActions(loanId, decisionId);
+        for (CollectionsAction a : pending) {
+            publisher.publish(a);
+            store.markPublished(loanId, a.actionId());
+        }
+        return pending.size();
+    }
+
+    /** The actions of a decision that are to be published now (not deferred or skipped). */
+    public static List<CollectionsAction> actionsOf(EscalationDecision d) {
+        return d.actions().stream().filter(a -> a.status() == ActionStatus.PENDING)
+                .map(a -> new CollectionsAction(a.actionId(), a.action(), d.loanId(), d.borrowerId(), d.to(),
+                        d.decisionId(), d.businessDate(), d.explanation())).toList();
+    }
+
+    private CallLimits.CallRequest callRequest(LoanRecord loan, LoanConditions conditions, List<CallAttempt> history,
+                                               Instant at) {
+        return new CallLimits.CallRequest(loan.loanId(), loan.terms().jurisdiction(), loan.terms().timeZone(),
+                history, conditions.contact().optOut(), conditions.contact().ceaseCommunication(), at);
+    }
+
+    /** Calls are proposed at the ladder's call time on the business date, or now if that has passed. */
+    private Instant proposedCall(EscalationLadder ladder, LoanTerms terms, LocalDate date) {
+        Instant planned = date.atTime(ladder.callTaskLocalTime()).atZone(terms.timeZone()).toInstant();
+        Instant now = clock.instant();
+        return now.isAfter(planned) && LocalDate.ofInstant(now, terms.timeZone()).equals(date) ? now : planned;
+    }
+
+    private static List<CallAttempt> callHistory(List<ContactOutcome> outcomes, EscalationState state, Instant at) {
+        List<CallAttempt> history = new ArrayList<>();
+        for (ContactOutcome o : outcomes) {
+            if ("CALL".equals(o.channel())) {
+                history.add(new CallAttempt(o.at(), o.connected(), "ContactOutcomeRecorded " + o.eventId()));
+            }
+        }
+        for (Instant t : state.callTasksIssued()) {
+            history.add(new CallAttempt(t, false, "call task"));
+        }
+        return history;
+    }
+
+    private static List<Instant> prune(List<Instant> calls, Instant now) {
+        return calls.stream().filter(t -> t.isAfter(now.minus(CALL_HISTORY))).sorted().toList();
+    }
+
+    private static Money balance(LoanPosition position) {
+        Money total = position.terms().zero();
+        for (Component c : Component.values()) {
+            total = total.plus(position.outstanding(c));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,34 @@
+package com.overdue.collections.core.port;
+
+import com.overdue.collections.core.escalation.EscalationDecision;
+import com.overdue.collections.core.escalation.EscalationState;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Escalation state, decisions and their actions' publication state, per loan. */
+public interface EscalationStore {
+
+    Optional<EscalationState> find(String loanId);
+
+    /**
+     * Writes atomically the decision ({@code DECISION#<date>}, only if none exists for that date), its actions
+     * ({@code ACTION#<decisionId>#<action>} with their status) and the new state at {@code expectedVersion}.
+     *
+     * @return {@code false} when a decision for that loan and date already exists (nothing written)
+     * @throws StaleLoanException when the state is no longer at the expected version
+     */
+    boolean record(EscalationDecision decision, EscalationState next, long expectedVersion);
+
+    /** Writes the state alone (a deferred call task published or re-deferred). */
+    void saveState(EscalationState next, long expectedVersion);
+
+    /** The actions of a decision still waiting to be published (status PENDING), ready to publish. */
+    List<CollectionsAction> pendingActions(String loanId, String decisionId);
+
+    /** Marks an action published (from PENDING or DEFERRED); {@code false} when it already was. */
+    boolean markPublished(String loanId, String actionId);
+
+    /** Every decision of the loan, oldest first (audit, local report). */
+    List<EscalationDecision> decisions(String loanId);
+}
