@@ -2,9 +2,7 @@ package com.overdue.collections.lambda.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.application.EscalationDecisionUseCase;
-import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.metrics.EmfMetrics;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,13 +25,7 @@ public class EscalationDecisionFunction {
 
     @Funq(FUNCTION)
     public Uni<Void> escalationDecision(SQSEvent.SQSMessage message) {
-        MDC.put("function", FUNCTION);
-        MDC.put("messageId", message.getMessageId());
-        try {
-            WorkItem item = WorkItemJson.read(message.getBody());
-            MDC.put("loanId", item.loanId());
-            MDC.put("borrowerId", item.borrowerId());
-            MDC.put("businessDate", item.businessDate().toString());
+        return WorkMessages.handle(FUNCTION, message, LOG, item -> {
             EscalationDecisionUseCase.Result r = escalation.decide(item.loanId(), item.businessDate());
             MDC.put("outcome", r.outcome().name());
             if (r.decision() != null) {
@@ -52,12 +44,6 @@ public class EscalationDecisionFunction {
                 counts.put("DecisionsTo_" + r.decision().to(), 1);
             }
             metrics.count(FUNCTION, counts);
-            return Uni.createFrom().voidItem();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "work message %s failed; it will be retried", message.getMessageId());
-            return Uni.createFrom().failure(e);
-        } finally {
-            MDC.clear();
-        }
+        });
     }
 }

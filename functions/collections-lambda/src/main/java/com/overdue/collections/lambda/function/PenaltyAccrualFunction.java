@@ -2,9 +2,7 @@ package com.overdue.collections.lambda.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.application.PenaltyAccrualUseCase;
-import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.metrics.EmfMetrics;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,25 +25,13 @@ public class PenaltyAccrualFunction {
 
     @Funq(FUNCTION)
     public Uni<Void> penaltyAccrual(SQSEvent.SQSMessage message) {
-        MDC.put("function", FUNCTION);
-        MDC.put("messageId", message.getMessageId());
-        try {
-            WorkItem item = WorkItemJson.read(message.getBody());
-            MDC.put("loanId", item.loanId());
-            MDC.put("borrowerId", item.borrowerId());
-            MDC.put("businessDate", item.businessDate().toString());
+        return WorkMessages.handle(FUNCTION, message, LOG, item -> {
             PenaltyAccrualUseCase.Result r = penalties.accrue(item.loanId(), item.businessDate());
             MDC.put("outcome", r.daysPosted() + r.adjustmentsPosted() > 0 ? "posted" : "nothing-new");
             LOG.infof("penalty %s %s: %d day(s) posted (%s), %d adjustment(s) (%s)", r.loanId(), r.businessDate(),
                     r.daysPosted(), r.accrued(), r.adjustmentsPosted(), r.adjusted());
             metrics.count(FUNCTION, Map.of("PenaltyDaysPosted", r.daysPosted(),
                     "PenaltyAdjustmentsPosted", r.adjustmentsPosted()));
-            return Uni.createFrom().voidItem();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "work message %s failed; it will be retried", message.getMessageId());
-            return Uni.createFrom().failure(e);
-        } finally {
-            MDC.clear();
-        }
+        });
     }
 }

@@ -2,9 +2,7 @@ package com.overdue.collections.lambda.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.application.ReminderFanOutUseCase;
-import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.metrics.EmfMetrics;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -28,13 +26,7 @@ public class ReminderFanOutFunction {
 
     @Funq(FUNCTION)
     public Uni<Void> reminderFanOut(SQSEvent.SQSMessage message) {
-        MDC.put("function", FUNCTION);
-        MDC.put("messageId", message.getMessageId());
-        try {
-            WorkItem item = WorkItemJson.read(message.getBody());
-            MDC.put("loanId", item.loanId());
-            MDC.put("borrowerId", item.borrowerId());
-            MDC.put("businessDate", item.businessDate().toString());
+        return WorkMessages.handle(FUNCTION, message, LOG, item -> {
             ReminderFanOutUseCase.Result r = reminders.fanOut(item.loanId(), item.borrowerId(), item.businessDate());
             MDC.put("outcome", r.opened() ? "opened" : "nothing-new");
             LOG.infof("reminder %s %s: rounds %s, outcomes %s", r.borrowerId(), r.businessDate(), r.roundsOpened(),
@@ -43,12 +35,6 @@ public class ReminderFanOutFunction {
             counts.put("ReminderRoundsOpened", r.roundsOpened().size());
             r.outcomes().forEach((channel, state) -> counts.merge("Contacts" + state.name(), 1, Integer::sum));
             metrics.count(FUNCTION, counts);
-            return Uni.createFrom().voidItem();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "work message %s failed; it will be retried", message.getMessageId());
-            return Uni.createFrom().failure(e);
-        } finally {
-            MDC.clear();
-        }
+        });
     }
 }
