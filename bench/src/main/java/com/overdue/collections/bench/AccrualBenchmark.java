@@ -28,7 +28,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,34 +61,19 @@ public final class AccrualBenchmark {
                    int threads, int warmupLoans, Path results, ReturnConsumedCapacity mode) {
 
         static Options parse(String[] args) {
-            Map<String, String> a = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String k = args[i];
-                if (k.equals("-h") || k.equals("--help")) {
-                    System.out.println(usage());
-                    System.exit(0);
-                }
-                if (!k.startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("bad argument " + k + "\n" + usage());
-                }
-                a.put(k.substring(2), args[++i]);
-            }
+            Args a = Args.parse(args, usage());
             Options o = new Options(
-                    Integer.parseInt(a.getOrDefault("loans", "1000")),
-                    Integer.parseInt(a.getOrDefault("days", "5")),
-                    Integer.parseInt(a.getOrDefault("installments", "12")),
-                    Integer.parseInt(a.getOrDefault("shards", "16")),
-                    ZoneId.of(a.getOrDefault("zone", "America/New_York")),
-                    LocalDate.parse(a.getOrDefault("business-date", "2026-06-15")),
-                    Integer.parseInt(a.getOrDefault("threads", "4")),
-                    Integer.parseInt(a.getOrDefault("warmup-loans", "100")),
-                    Path.of(a.getOrDefault("results", "bench/RESULTS.md")),
-                    ReturnConsumedCapacity.fromValue(a.getOrDefault("capacity", "INDEXES")));
-            a.keySet().removeAll(List.of("loans", "days", "installments", "shards", "zone", "business-date", "threads",
-                    "warmup-loans", "results", "capacity"));
-            if (!a.isEmpty()) {
-                throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + usage());
-            }
+                    a.integer("loans", "1000"),
+                    a.integer("days", "5"),
+                    a.integer("installments", "12"),
+                    a.integer("shards", "16"),
+                    ZoneId.of(a.text("zone", "America/New_York")),
+                    LocalDate.parse(a.text("business-date", "2026-06-15")),
+                    a.integer("threads", "4"),
+                    a.integer("warmup-loans", "100"),
+                    Path.of(a.text("results", "bench/RESULTS.md")),
+                    ReturnConsumedCapacity.fromValue(a.text("capacity", "INDEXES")));
+            a.rejectUnknown();
             return o;
         }
 

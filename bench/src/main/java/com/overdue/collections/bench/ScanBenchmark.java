@@ -40,7 +40,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,36 +64,21 @@ public final class ScanBenchmark {
                    int days, int threads, String load, int warmupLoans, Path results, ReturnConsumedCapacity mode) {
 
         static Options parse(String[] args) {
-            Map<String, String> a = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String k = args[i];
-                if (k.equals("-h") || k.equals("--help")) {
-                    System.out.println(usage());
-                    System.exit(0);
-                }
-                if (!k.startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("bad argument " + k + "\n" + usage());
-                }
-                a.put(k.substring(2), args[++i]);
-            }
+            Args a = Args.parse(args, usage());
             Options o = new Options(
-                    Integer.parseInt(a.getOrDefault("loans", "20000")),
-                    Integer.parseInt(a.getOrDefault("overdue-percent", "5")),
-                    Integer.parseInt(a.getOrDefault("installments", "12")),
-                    Integer.parseInt(a.getOrDefault("shards", "16")),
-                    ZoneId.of(a.getOrDefault("zone", "America/New_York")),
-                    LocalDate.parse(a.getOrDefault("business-date", "2026-06-15")),
-                    Integer.parseInt(a.getOrDefault("days", "3")),
-                    Integer.parseInt(a.getOrDefault("threads", "8")),
-                    a.getOrDefault("load", "mixed"),
-                    Integer.parseInt(a.getOrDefault("warmup-loans", "2000")),
-                    Path.of(a.getOrDefault("results", "bench/RESULTS.md")),
-                    ReturnConsumedCapacity.fromValue(a.getOrDefault("capacity", "INDEXES")));
-            a.keySet().removeAll(List.of("loans", "overdue-percent", "installments", "shards", "zone",
-                    "business-date", "days", "threads", "load", "warmup-loans", "results", "capacity"));
-            if (!a.isEmpty()) {
-                throw new IllegalArgumentException("unknown option(s) " + a.keySet() + "\n" + usage());
-            }
+                    a.integer("loans", "20000"),
+                    a.integer("overdue-percent", "5"),
+                    a.integer("installments", "12"),
+                    a.integer("shards", "16"),
+                    ZoneId.of(a.text("zone", "America/New_York")),
+                    LocalDate.parse(a.text("business-date", "2026-06-15")),
+                    a.integer("days", "3"),
+                    a.integer("threads", "8"),
+                    a.text("load", "mixed"),
+                    a.integer("warmup-loans", "2000"),
+                    Path.of(a.text("results", "bench/RESULTS.md")),
+                    ReturnConsumedCapacity.fromValue(a.text("capacity", "INDEXES")));
+            a.rejectUnknown();
             if (!List.of("usecase", "direct", "mixed").contains(o.load)) {
                 throw new IllegalArgumentException("--load must be usecase, direct or mixed");
             }

@@ -20,7 +20,6 @@ import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.port.ReviewPage;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.StoredEvent;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IngestEventUseCaseTest {
@@ -278,24 +276,13 @@ class IngestEventUseCaseTest {
      * Runs another writer just before the first save goes through, so that save meets a newer version; with no
      * other writer, every save is refused as stale.
      */
-    private static final class InterleavingRepository implements LoanRepository {
-        private final LoanRepository delegate;
+    private static final class InterleavingRepository extends ForwardingLoanRepository {
         private final Runnable otherWriter;
         int saveAttempts;
 
         InterleavingRepository(LoanRepository delegate, Runnable otherWriter) {
-            this.delegate = delegate;
+            super(delegate);
             this.otherWriter = otherWriter;
-        }
-
-        @Override
-        public Optional<LoanRecord> findLoan(String loanId) {
-            return delegate.findLoan(loanId);
-        }
-
-        @Override
-        public List<StoredEvent> findEvents(String loanId) {
-            return delegate.findEvents(loanId);
         }
 
         @Override
@@ -308,11 +295,6 @@ class IngestEventUseCaseTest {
                 otherWriter.run();
             }
             delegate.save(change);
-        }
-
-        @Override
-        public ReviewPage findDueForReview(String timeZone, int shard, LocalDate date, String cursor, int limit) {
-            return delegate.findDueForReview(timeZone, shard, date, cursor, limit);
         }
     }
 }

@@ -13,7 +13,6 @@ import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.port.ReviewPage;
 import com.overdue.collections.core.port.StoredEvent;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -345,7 +343,7 @@ class OverdueScanUseCaseTest {
     }
 
     /** Fails the process at the Nth save, either before the store wrote the change or after it did. */
-    static class CrashingRepository implements LoanRepository {
+    static class CrashingRepository extends ForwardingLoanRepository {
         enum When { BEFORE, AFTER }
 
         static final class Crash extends RuntimeException {
@@ -354,25 +352,14 @@ class OverdueScanUseCaseTest {
             }
         }
 
-        private final LoanRepository delegate;
         private final int crashOnSave;
         private final When when;
         private int saves;
 
         CrashingRepository(LoanRepository delegate, int crashOnSave, When when) {
-            this.delegate = delegate;
+            super(delegate);
             this.crashOnSave = crashOnSave;
             this.when = when;
-        }
-
-        @Override
-        public Optional<LoanRecord> findLoan(String loanId) {
-            return delegate.findLoan(loanId);
-        }
-
-        @Override
-        public List<StoredEvent> findEvents(String loanId) {
-            return delegate.findEvents(loanId);
         }
 
         @Override
@@ -385,11 +372,6 @@ class OverdueScanUseCaseTest {
             if (saves == crashOnSave && when == When.AFTER) {
                 throw new Crash(saves);
             }
-        }
-
-        @Override
-        public ReviewPage findDueForReview(String timeZone, int shard, LocalDate date, String cursor, int limit) {
-            return delegate.findDueForReview(timeZone, shard, date, cursor, limit);
         }
     }
 }

@@ -94,13 +94,16 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         List<StoredEvent> out = new ArrayList<>();
         table.events.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(loanKey(loanId))
-                                .sortValue("EVT#").build()))
+                                .sortValue(EVENT_PREFIX).build()))
                         .consistentRead(true)
                         .build())
                 .items()
-                .forEach(e -> out.add(new StoredEvent(loanId, e.getEventId(), e.getType(),
-                        Instant.parse(e.getOccurredAt()), e.getBody())));
+                .forEach(e -> out.add(toStoredEvent(loanId, e)));
         return out;
+    }
+
+    private static StoredEvent toStoredEvent(String loanId, EventItem e) {
+        return new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()), e.getBody());
     }
 
     /**
@@ -122,9 +125,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
             if (META.equals(sk)) {
                 meta = table.loans.tableSchema().mapToItem(attributes);
             } else if (sk.startsWith(EVENT_PREFIX)) {
-                EventItem e = table.events.tableSchema().mapToItem(attributes);
-                events.add(new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()),
-                        e.getBody()));
+                events.add(toStoredEvent(loanId, table.events.tableSchema().mapToItem(attributes)));
             }
         }
         return meta == null ? Optional.empty() : Optional.of(new LoanHistory(toRecord(meta), events));
