@@ -298,7 +298,7 @@ final class Simulation {
         n.put("penaltyOutstanding", position.outstanding(Component.PENALTY).toPlainString());
         n.put("penaltyPaid", position.paid(Component.PENALTY).toPlainString());
         n.put("penaltyWaived", position.waived(Component.PENALTY).toPlainString());
-        n.put("credit", position.credit().toPlainString());
+        n.put("credit", position.unappliedCredit().toPlainString());
         ArrayNode holds = n.putArray("holds");
         position.conditions().holds().forEach(holds::add);
         position.conditions().activeHardship().ifPresentOrElse(h -> {

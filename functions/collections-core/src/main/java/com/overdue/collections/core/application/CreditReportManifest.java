@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.overdue.collections.core.bureau.BureauRecord;
 import com.overdue.collections.core.bureau.ReportingDisposition;
-import com.overdue.collections.core.creditreport.FieldAdjustment;
-import com.overdue.collections.core.creditreport.Metro2TrailerTotals;
-import com.overdue.collections.core.creditreport.Metro2WriteResult;
-import com.overdue.collections.core.creditreport.RejectedAccount;
+import com.overdue.collections.core.metro2.FieldAdjustment;
+import com.overdue.collections.core.metro2.Metro2TrailerTotals;
+import com.overdue.collections.core.metro2.Metro2WriteResult;
+import com.overdue.collections.core.metro2.RejectedAccount;
 import com.overdue.collections.core.port.ActionPublisher;
 
 import java.math.BigDecimal;

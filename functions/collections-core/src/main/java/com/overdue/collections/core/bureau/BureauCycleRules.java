@@ -1,12 +1,12 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.AccountStanding;
-import com.overdue.collections.core.creditreport.AccountStatus;
-import com.overdue.collections.core.creditreport.AccountStatusPolicy;
-import com.overdue.collections.core.creditreport.ComplianceConditionCode;
-import com.overdue.collections.core.creditreport.PaymentHistoryCode;
-import com.overdue.collections.core.creditreport.PaymentHistoryProfile;
-import com.overdue.collections.core.creditreport.ReportedStatus;
+import com.overdue.collections.core.metro2.AccountStanding;
+import com.overdue.collections.core.metro2.AccountStatus;
+import com.overdue.collections.core.metro2.AccountStatusPolicy;
+import com.overdue.collections.core.metro2.ComplianceConditionCode;
+import com.overdue.collections.core.metro2.PaymentHistoryCode;
+import com.overdue.collections.core.metro2.PaymentHistoryProfile;
+import com.overdue.collections.core.metro2.ReportedStatus;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.loan.LoanTerms;
 

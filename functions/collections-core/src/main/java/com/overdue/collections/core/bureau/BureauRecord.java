@@ -1,10 +1,10 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.AccountStatus;
-import com.overdue.collections.core.creditreport.ComplianceConditionCode;
-import com.overdue.collections.core.creditreport.PaymentHistoryCode;
-import com.overdue.collections.core.creditreport.PaymentHistoryProfile;
-import com.overdue.collections.core.creditreport.PaymentRating;
+import com.overdue.collections.core.metro2.AccountStatus;
+import com.overdue.collections.core.metro2.ComplianceConditionCode;
+import com.overdue.collections.core.metro2.PaymentHistoryCode;
+import com.overdue.collections.core.metro2.PaymentHistoryProfile;
+import com.overdue.collections.core.metro2.PaymentRating;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

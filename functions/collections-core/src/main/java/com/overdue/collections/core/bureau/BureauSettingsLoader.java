@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.overdue.collections.core.creditreport.EcoaCode;
-import com.overdue.collections.core.creditreport.Metro2Codes;
-import com.overdue.collections.core.creditreport.PortfolioType;
-import com.overdue.collections.core.creditreport.TermsFrequency;
+import com.overdue.collections.core.metro2.EcoaCode;
+import com.overdue.collections.core.metro2.Metro2Codes;
+import com.overdue.collections.core.metro2.PortfolioType;
+import com.overdue.collections.core.metro2.TermsFrequency;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.ComplianceConditionCode;
+import com.overdue.collections.core.metro2.ComplianceConditionCode;
 import com.overdue.collections.core.ledger.LoanConditions;
 
 import java.util.Comparator;

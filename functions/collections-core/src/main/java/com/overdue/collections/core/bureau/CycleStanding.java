@@ -29,7 +29,7 @@ public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecim
         Money zero = position.terms().zero();
         Money balance = position.outstanding(Component.PRINCIPAL);
         Money pastDue = zero;
-        Money paid = position.credit();
+        Money paid = position.unappliedCredit();
         for (InstallmentPosition i : position.installments()) {
             if (!i.dueDate().isAfter(asOf)) {
                 balance = balance.plus(i.remaining(Component.INTEREST)).plus(i.remaining(Component.FEES))
@@ -40,7 +40,7 @@ public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecim
             }
             paid = paid.plus(i.paid().total());
         }
-        balance = balance.minus(position.credit());
+        balance = balance.minus(position.unappliedCredit());
         if (balance.isNegative()) {
             balance = zero;
         }

@@ -1,6 +1,6 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.Metro2Reporter;
+import com.overdue.collections.core.metro2.Metro2Reporter;
 
 import java.time.LocalDate;
 

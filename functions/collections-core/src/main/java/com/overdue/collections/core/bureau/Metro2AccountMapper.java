@@ -1,6 +1,6 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.Metro2Account;
+import com.overdue.collections.core.metro2.Metro2Account;
 import com.overdue.collections.core.loan.Borrower;
 import com.overdue.collections.core.loan.LoanTerms;
 

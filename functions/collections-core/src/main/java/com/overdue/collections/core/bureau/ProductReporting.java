@@ -1,8 +1,8 @@
 package com.overdue.collections.core.bureau;
 
-import com.overdue.collections.core.creditreport.EcoaCode;
-import com.overdue.collections.core.creditreport.PortfolioType;
-import com.overdue.collections.core.creditreport.TermsFrequency;
+import com.overdue.collections.core.metro2.EcoaCode;
+import com.overdue.collections.core.metro2.PortfolioType;
+import com.overdue.collections.core.metro2.TermsFrequency;
 
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package com.overdue.collections.core.escalation;
 
-import com.overdue.collections.core.port.CallLimits.CallAttempt;
-import com.overdue.collections.core.port.CallLimits.CallRequest;
-import com.overdue.collections.core.port.CallLimits.CallVerdict;
-import com.overdue.collections.core.port.CallLimits.Defer;
-import com.overdue.collections.core.port.CallLimits.Skip;
+import com.overdue.collections.core.escalation.CallLimits.CallAttempt;
+import com.overdue.collections.core.escalation.CallLimits.CallRequest;
+import com.overdue.collections.core.escalation.CallLimits.CallVerdict;
+import com.overdue.collections.core.escalation.CallLimits.Defer;
+import com.overdue.collections.core.escalation.CallLimits.Skip;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.overdue.collections.core.escalation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.overdue.collections.core.port.CallLimits;
+import com.overdue.collections.core.escalation.CallLimits;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ledger;
 
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.LoanConditions.Hardship;
 import com.overdue.collections.core.ledger.LoanConditions.HardshipStatus;
 import com.overdue.collections.core.ledger.LoanConditions.PromiseStatus;
@@ -67,7 +68,7 @@ public final class LoanLedger {
         Allocation allocation = allocate(position.installments(), position.asOf(), amount,
                 product(position.terms()).allocation());
         LoanPosition paid = position.with(position.asOf(), allocation.installments(),
-                position.credit().plus(allocation.unallocated()), position.dateOfFirstDelinquency(),
+                position.unappliedCredit().plus(allocation.unallocated()), position.dateOfFirstDelinquency(),
                 position.asOf(), position.closure());
         LoanConditions c = paid.conditions();
         LocalDate today = position.asOf();
@@ -133,13 +134,13 @@ public final class LoanLedger {
     }
 
     public LoanPosition close(LoanPosition position, LoanClosure closure) {
-        return position.with(position.asOf(), position.installments(), position.credit(),
+        return position.with(position.asOf(), position.installments(), position.unappliedCredit(),
                 position.dateOfFirstDelinquency(), position.lastPaymentOn(), closure);
     }
 
     private LoanPosition startOfDay(LoanPosition p, LocalDate day, Product product, Consumer<PenaltyAccrual> journal) {
         List<InstallmentPosition> installments = p.installments();
-        Money credit = p.credit();
+        Money credit = p.unappliedCredit();
         // An overpayment waits as credit and pays installments on the day they fall due (RULES §4).
         if (credit.isPositive()) {
             Allocation allocation = allocate(installments, day, credit, product.allocation());
@@ -251,7 +252,7 @@ public final class LoanLedger {
                 .map(oldest -> p.dateOfFirstDelinquency() != null ? p.dateOfFirstDelinquency()
                         : oldest.dueDate().plusDays(1))
                 .orElse(null);
-        return p.with(p.asOf(), p.installments(), p.credit(), dofd, p.lastPaymentOn(), p.closure());
+        return p.with(p.asOf(), p.installments(), p.unappliedCredit(), dofd, p.lastPaymentOn(), p.closure());
     }
 
     private static Allocation allocate(List<InstallmentPosition> installments, LocalDate on, Money amount,

@@ -17,7 +17,7 @@ public record LoanPosition(
         LoanTerms terms,
         LocalDate asOf,
         List<InstallmentPosition> installments,
-        Money credit,
+        Money unappliedCredit,
         LocalDate dateOfFirstDelinquency,
         LocalDate lastPaymentOn,
         LoanClosure closure,
@@ -85,12 +85,12 @@ public record LoanPosition(
     }
 
     LoanPosition withInstallments(List<InstallmentPosition> newInstallments) {
-        return new LoanPosition(terms, asOf, newInstallments, credit, dateOfFirstDelinquency, lastPaymentOn, closure,
+        return new LoanPosition(terms, asOf, newInstallments, unappliedCredit, dateOfFirstDelinquency, lastPaymentOn, closure,
                 conditions);
     }
 
     LoanPosition withConditions(LoanConditions newConditions) {
-        return new LoanPosition(terms, asOf, installments, credit, dateOfFirstDelinquency, lastPaymentOn, closure,
+        return new LoanPosition(terms, asOf, installments, unappliedCredit, dateOfFirstDelinquency, lastPaymentOn, closure,
                 newConditions);
     }
 }

@@ -54,7 +54,7 @@ public final class LoanSnapshotCodec {
         }
         ObjectNode p = root.putObject("position");
         p.put("asOf", position.asOf().toString());
-        p.put("credit", position.credit().toPlainString());
+        p.put("credit", position.unappliedCredit().toPlainString());
         putDate(p, "dateOfFirstDelinquency", position.dateOfFirstDelinquency());
         putDate(p, "lastPaymentOn", position.lastPaymentOn());
         if (position.closure() != null) {

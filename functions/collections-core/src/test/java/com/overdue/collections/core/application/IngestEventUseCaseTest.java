@@ -23,7 +23,7 @@ import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.StoredEvent;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.testing.EventJson;
 import com.overdue.collections.core.testing.TestProducts;
 import java.time.Clock;

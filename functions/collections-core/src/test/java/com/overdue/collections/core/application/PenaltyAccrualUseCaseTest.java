@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.overdue.collections.core.application.PenaltyAccrualUseCase.Result;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.PenaltyAccrual;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;

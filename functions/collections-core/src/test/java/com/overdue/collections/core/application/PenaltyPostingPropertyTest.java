@@ -219,7 +219,7 @@ class PenaltyPostingPropertyTest {
     }
 
     private static void assertNoNegativeComponent(LoanPosition p) {
-        assertThat(p.credit().isNegative()).isFalse();
+        assertThat(p.unappliedCredit().isNegative()).isFalse();
         for (InstallmentPosition i : p.installments()) {
             for (Component c : Component.values()) {
                 assertThat(i.remaining(c).isNegative()).as("remaining %s of %d", c, i.seq()).isFalse();

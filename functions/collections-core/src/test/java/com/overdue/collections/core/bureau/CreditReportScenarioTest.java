@@ -2,7 +2,7 @@ package com.overdue.collections.core.bureau;
 
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.CreditReportSummary;
-import com.overdue.collections.core.creditreport.ComplianceConditionCode;
+import com.overdue.collections.core.metro2.ComplianceConditionCode;
 import com.overdue.collections.core.port.CollectionsAction;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.overdue.collections.core.delinquency.DelinquencyStatus.InstallmentDelinquency;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.ComponentAmounts;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanLedger;
@@ -101,7 +101,7 @@ class DelinquencyEvaluatorTest {
                 first.due().with(Component.PENALTY, cny("12.34")), first.paid(), first.waived(),
                 first.pausedDays()));
         LoanPosition withPenalty = new LoanPosition(position.terms(), position.asOf(), installments,
-                position.credit(), position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure(),
+                position.unappliedCredit(), position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure(),
                 position.conditions());
 
         DelinquencyStatus status = evaluator.evaluate(withPenalty);
@@ -119,7 +119,7 @@ class DelinquencyEvaluatorTest {
         ComponentAmounts due = i.due().with(Component.PENALTY, cny("4.56"));
         ComponentAmounts paid = new ComponentAmounts(cny("0.00"), cny("0.00"), cny("30.00"), cny("1000.00"));
         LoanPosition penaltyOnly = new LoanPosition(position.terms(), position.asOf(),
-                List.of(new InstallmentPosition(i.seq(), i.dueDate(), due, paid, i.waived(), 0)), position.credit(),
+                List.of(new InstallmentPosition(i.seq(), i.dueDate(), due, paid, i.waived(), 0)), position.unappliedCredit(),
                 null, null, null, position.conditions());
 
         DelinquencyStatus status = evaluator.evaluate(penaltyOnly);

@@ -1,11 +1,11 @@
 package com.overdue.collections.core.escalation;
 
-import com.overdue.collections.core.port.CallLimits.Allow;
-import com.overdue.collections.core.port.CallLimits.CallAttempt;
-import com.overdue.collections.core.port.CallLimits.CallRequest;
-import com.overdue.collections.core.port.CallLimits.CallVerdict;
-import com.overdue.collections.core.port.CallLimits.Defer;
-import com.overdue.collections.core.port.CallLimits.Skip;
+import com.overdue.collections.core.escalation.CallLimits.Allow;
+import com.overdue.collections.core.escalation.CallLimits.CallAttempt;
+import com.overdue.collections.core.escalation.CallLimits.CallRequest;
+import com.overdue.collections.core.escalation.CallLimits.CallVerdict;
+import com.overdue.collections.core.escalation.CallLimits.Defer;
+import com.overdue.collections.core.escalation.CallLimits.Skip;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.overdue.collections.core.ingest.EventPayload.PaymentReceived;
 import com.overdue.collections.core.ingest.EventPayload.PaymentReversed;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanLedger;
 import com.overdue.collections.core.ledger.LoanPosition;
@@ -94,7 +94,7 @@ class LedgerPropertyTest {
                 assertThat(i.paid().get(c)).as("paid %s of #%d", c, i.seq()).isLessThanOrEqualTo(i.due().get(c));
             }
         }
-        assertThat(p.credit().isNegative()).isFalse();
+        assertThat(p.unappliedCredit().isNegative()).isFalse();
     }
 
     @Property(tries = 500)
@@ -113,12 +113,12 @@ class LedgerPropertyTest {
         Money allocated = p.installments().stream().map(i -> i.paid().total())
                 .reduce(Money.zero(CNY), Money::plus);
 
-        assertThat(allocated.plus(p.credit())).isEqualTo(received);
+        assertThat(allocated.plus(p.unappliedCredit())).isEqualTo(received);
 
         // The streams must exercise what the property is about, not only empty loans.
         Statistics.label("reversed payment").collect(!reversed.isEmpty());
         Statistics.label("overdue").collect(p.isOverdue());
-        Statistics.label("credit").collect(p.credit().isPositive());
+        Statistics.label("credit").collect(p.unappliedCredit().isPositive());
         Statistics.label("reversed payment").coverage(c -> c.check(true).percentage(pct -> pct > 10));
         Statistics.label("overdue").coverage(c -> c.check(true).percentage(pct -> pct > 20));
         Statistics.label("overdue").coverage(c -> c.check(false).percentage(pct -> pct > 10));

@@ -8,7 +8,7 @@ import static com.overdue.collections.core.testing.LoanFixtures.shanghai;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanClosure;
 import com.overdue.collections.core.ledger.LoanLedger;
@@ -66,7 +66,7 @@ class LoanReplayTest {
             assertThat(replay.replay(terms, shuffled, MAY_10)).as("shuffle seed %d", seed).isEqualTo(inOrder);
         }
         // P-1 is reversed: 1200.00 + 300.00 = 1500.00 was paid in all.
-        assertThat(totalPaid(inOrder).plus(inOrder.credit())).isEqualTo(cny("1500.00"));
+        assertThat(totalPaid(inOrder).plus(inOrder.unappliedCredit())).isEqualTo(cny("1500.00"));
     }
 
     @Test
@@ -152,7 +152,7 @@ class LoanReplayTest {
                 shanghai(JAN_15, 9));
 
         assertThat(LoanReplay.effectiveDate(terms, beforeDisbursement)).isEqualTo(JAN_15);
-        assertThat(replay.replay(terms, List.of(booked, beforeDisbursement), JAN_15).credit())
+        assertThat(replay.replay(terms, List.of(booked, beforeDisbursement), JAN_15).unappliedCredit())
                 .isEqualTo(cny("50.00"));
     }
 

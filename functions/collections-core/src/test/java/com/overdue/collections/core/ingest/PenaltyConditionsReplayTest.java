@@ -7,7 +7,7 @@ import static com.overdue.collections.core.testing.LoanFixtures.shanghai;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanConditions.Hardship;
 import com.overdue.collections.core.ledger.LoanConditions.HardshipStatus;

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ledger;
 
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.testing.TestProducts;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
@@ -38,7 +39,7 @@ class LoanLedgerTest {
             assertThat(i.due()).isEqualTo(amounts("0.00", "5.00", "30.00", "1000.00"));
             assertThat(i.paid()).isEqualTo(ComponentAmounts.zero(terms.currency()));
         });
-        assertThat(open.credit()).isEqualTo(cny("0.00"));
+        assertThat(open.unappliedCredit()).isEqualTo(cny("0.00"));
         assertThat(open.dateOfFirstDelinquency()).isNull();
         assertThat(open.outstanding(Component.PRINCIPAL)).isEqualTo(cny("3000.00"));
     }
@@ -54,7 +55,7 @@ class LoanLedgerTest {
         // 20.00 = 7.00 penalty + 5.00 fees + 8.00 of the 30.00 interest; no principal.
         assertThat(paid.installments().get(0).paid()).isEqualTo(amounts("7.00", "5.00", "8.00", "0.00"));
         assertThat(paid.installments().get(1).paid()).isEqualTo(ComponentAmounts.zero(terms.currency()));
-        assertThat(paid.credit()).isEqualTo(cny("0.00"));
+        assertThat(paid.unappliedCredit()).isEqualTo(cny("0.00"));
     }
 
     @Test
@@ -114,16 +115,16 @@ class LoanLedgerTest {
         // On 15 March installment 1 is overdue and installment 2 falls due: both take 1035.00.
         LoanPosition paid = ledger.applyPayment(positionOn(MAR_15), cny("2500.00"));
         // 2500.00 - 2 x 1035.00 = 430.00 of credit
-        assertThat(paid.credit()).isEqualTo(cny("430.00"));
+        assertThat(paid.unappliedCredit()).isEqualTo(cny("430.00"));
         assertThat(paid.installments().get(2).paid()).isEqualTo(ComponentAmounts.zero(terms.currency()));
 
         LoanPosition dayBefore = ledger.advanceTo(paid, APR_15.minusDays(1));
-        assertThat(dayBefore.credit()).isEqualTo(cny("430.00"));
+        assertThat(dayBefore.unappliedCredit()).isEqualTo(cny("430.00"));
         assertThat(dayBefore.installments().get(2).paid()).isEqualTo(ComponentAmounts.zero(terms.currency()));
 
         LoanPosition dueDate = ledger.advanceTo(dayBefore, APR_15);
         // 430.00 = 5.00 fees + 30.00 interest + 395.00 principal; 1035.00 - 430.00 = 605.00 still owed.
-        assertThat(dueDate.credit()).isEqualTo(cny("0.00"));
+        assertThat(dueDate.unappliedCredit()).isEqualTo(cny("0.00"));
         assertThat(dueDate.installments().get(2).paid()).isEqualTo(amounts("0.00", "5.00", "30.00", "395.00"));
         assertThat(dueDate.installments().get(2).remaining().scheduledTotal()).isEqualTo(cny("605.00"));
         assertThat(dueDate.isOverdue()).isFalse();
@@ -135,15 +136,15 @@ class LoanLedgerTest {
     @Test
     void a_payment_before_the_first_due_date_waits_as_credit_until_that_date() {
         LoanPosition early = ledger.applyPayment(positionOn(LocalDate.of(2026, 2, 10)), cny("500.00"));
-        assertThat(early.credit()).isEqualTo(cny("500.00"));
+        assertThat(early.unappliedCredit()).isEqualTo(cny("500.00"));
         assertThat(early.lastPaymentOn()).isEqualTo(LocalDate.of(2026, 2, 10));
 
-        assertThat(ledger.advanceTo(early, FEB_15.minusDays(1)).credit()).isEqualTo(cny("500.00"));
+        assertThat(ledger.advanceTo(early, FEB_15.minusDays(1)).unappliedCredit()).isEqualTo(cny("500.00"));
 
         LoanPosition due = ledger.advanceTo(early, FEB_15);
         // 500.00 = 5.00 fees + 30.00 interest + 465.00 principal
         assertThat(due.installments().get(0).paid()).isEqualTo(amounts("0.00", "5.00", "30.00", "465.00"));
-        assertThat(due.credit()).isEqualTo(cny("0.00"));
+        assertThat(due.unappliedCredit()).isEqualTo(cny("0.00"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class LoanLedgerTest {
 
         // 4000.00 - 3 x 1035.00 = 895.00
         assertThat(end.isFullyPaid()).isTrue();
-        assertThat(end.credit()).isEqualTo(cny("895.00"));
+        assertThat(end.unappliedCredit()).isEqualTo(cny("895.00"));
     }
 
     // ---- delinquency episode
@@ -249,7 +250,7 @@ class LoanLedgerTest {
         List<InstallmentPosition> installments = new ArrayList<>(p.installments());
         installments.set(0, penaltyDue(installments.get(0), first));
         installments.set(1, penaltyDue(installments.get(1), second));
-        return new LoanPosition(p.terms(), p.asOf(), installments, p.credit(), p.dateOfFirstDelinquency(),
+        return new LoanPosition(p.terms(), p.asOf(), installments, p.unappliedCredit(), p.dateOfFirstDelinquency(),
                 p.lastPaymentOn(), p.closure(), p.conditions());
     }
 

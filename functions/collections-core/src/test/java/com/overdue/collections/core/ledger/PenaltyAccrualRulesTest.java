@@ -1,5 +1,6 @@
 package com.overdue.collections.core.ledger;
 
+import com.overdue.collections.core.product.AllocationRule;
 import static com.overdue.collections.core.testing.LoanFixtures.cny;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.terms;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.overdue.collections.core.delinquency.DelinquencyEvaluator;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanClosure;
 import com.overdue.collections.core.ledger.LoanLedger;
@@ -46,7 +46,7 @@ class LoanSnapshotCodecTest {
         withPenalty.set(0, new InstallmentPosition(first.seq(), first.dueDate(),
                 first.due().with(Component.PENALTY, cny("7.45")), first.paid(), first.waived(),
                 first.pausedDays()));
-        LoanPosition position = new LoanPosition(terms, late.asOf(), withPenalty, late.credit(),
+        LoanPosition position = new LoanPosition(terms, late.asOf(), withPenalty, late.unappliedCredit(),
                 late.dateOfFirstDelinquency(), late.lastPaymentOn(), null, late.conditions());
 
         assertRoundTrip(terms, position);
@@ -64,7 +64,7 @@ class LoanSnapshotCodecTest {
         LoanSnapshotCodec.Snapshot back = assertRoundTrip(terms, closed);
 
         // 1500.00 - 1000.00 = 500.00 of credit left
-        assertThat(back.position().credit()).isEqualTo(cny("500.00"));
+        assertThat(back.position().unappliedCredit()).isEqualTo(cny("500.00"));
         assertThat(back.position().dateOfFirstDelinquency()).isNull();
     }
 

@@ -8,7 +8,7 @@ import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.ingest.EventRejection;
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.ledger.LoanLedger;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;

@@ -1,6 +1,6 @@
 package com.overdue.collections.core.testing;
 
-import com.overdue.collections.core.ledger.AllocationRule;
+import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.product.DayCountBasis;
 import com.overdue.collections.core.product.PenaltyTerms;
 import com.overdue.collections.core.product.Product;

@@ -1,9 +1,0 @@
-package com.overdue.collections.core.creditreport;
-
-/** A field of a 426-byte Metro 2 character-format record: 1-based start position and width, as the layouts give. */
-interface Metro2Field {
-
-    int start();
-
-    int length();
-}
