@@ -1,6 +1,8 @@
 package com.overdue.collections.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core is plain Java (STYLE: the domain has no framework import). Cloud and framework code lives in the
- * function modules; the domain packages know nothing of use cases or ports.
+ * function modules. Inside the core the layers point one way: domain packages (loan, ledger, product, delinquency,
+ * penalty, calendar, contact, reminder, escalation, bureau, metro2, ingest) know nothing of ports, use cases or
+ * configuration; ports speak in domain types; use cases (application) use ports and domain; configuration binds
+ * files to domain types. No two packages depend on each other, directly or round a loop.
  */
 class ArchitectureTest {
 
@@ -40,6 +45,40 @@ class ArchitectureTest {
             .that().resideInAnyPackage(CORE + ".loan..", CORE + ".ledger..", CORE + ".delinquency..")
             .should().dependOnClassesThat().resideInAnyPackage(CORE + ".application..", CORE + ".port..")
             .because("use cases and ports are built on the domain, never the other way round");
+
+    static final String[] DOMAIN = {CORE + ".loan..", CORE + ".ledger..", CORE + ".product..",
+            CORE + ".delinquency..", CORE + ".penalty..", CORE + ".calendar..", CORE + ".contact..",
+            CORE + ".reminder..", CORE + ".escalation..", CORE + ".bureau..", CORE + ".metro2..", CORE + ".ingest.."};
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Ports").definedBy(CORE + ".port..")
+            .layer("Application").definedBy(CORE + ".application..")
+            .layer("Configuration").definedBy(CORE + ".config..")
+            .whereLayer("Application").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application")
+            .whereLayer("Configuration").mayOnlyBeAccessedByLayers("Application")
+            .because("dependencies point inwards: adapters -> application -> ports -> domain, configuration -> domain");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching(CORE + ".(*)..").should().beFreeOfCycles()
+            .because("a cycle makes two packages one, and the layers above stop meaning anything");
+
+    @Test
+    void layers_point_from_application_to_ports_to_domain() {
+        LAYERS.check(CORE_CLASSES);
+    }
+
+    @Test
+    void no_two_core_packages_depend_on_each_other() {
+        NO_PACKAGE_CYCLES.check(CORE_CLASSES);
+    }
+
+    @Test
+    void the_cycle_rule_catches_a_cycle() {
+        JavaClasses cycle = new ClassFileImporter().importPackages(CORE + ".fixture.cycle");
+        assertThat(slices().matching(CORE + ".fixture.cycle.(*)..").should().beFreeOfCycles()
+                .evaluate(cycle).hasViolation()).isTrue();
+    }
 
     @Test
     void the_import_sees_every_core_package() {

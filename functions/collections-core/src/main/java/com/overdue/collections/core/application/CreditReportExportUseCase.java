@@ -15,7 +15,6 @@ import com.overdue.collections.core.metro2.Metro2FileWriter;
 import com.overdue.collections.core.metro2.PaymentHistoryCode;
 import com.overdue.collections.core.metro2.RejectedAccount;
 import com.overdue.collections.core.ingest.CollectionsEvent;
-import com.overdue.collections.core.ingest.EventParser;
 import com.overdue.collections.core.ingest.EventPayload;
 import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ledger.LoanConditions;
@@ -29,7 +28,6 @@ import com.overdue.collections.core.port.LoanCatalog;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReportStore;
-import com.overdue.collections.core.port.StoredEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -72,7 +70,7 @@ public final class CreditReportExportUseCase {
     private final Clock clock;
     private final BureauCycleRules rules = new BureauCycleRules();
     private final Metro2AccountMapper mapper = new Metro2AccountMapper();
-    private final EventParser parser = new EventParser();
+    private final LoanHistoryReplay histories;
 
     public CreditReportExportUseCase(LoanCatalog catalog, LoanRepository loans, BorrowerDirectory borrowers,
                                      BureauLedger bureauLedger, ActionPublisher actions, ReportStore store,
@@ -85,6 +83,7 @@ public final class CreditReportExportUseCase {
         this.actions = actions;
         this.store = store;
         this.settings = settings;
+        this.histories = new LoanHistoryReplay(loans, settings.replay());
         this.bureau = bureau;
         this.chargeOff = chargeOff;
         this.conditions = conditions;
@@ -237,15 +236,10 @@ public final class CreditReportExportUseCase {
      * date are left out, reversals are always kept (a payment that bounced never counted).
      */
     private LoanPosition replay(LoanRecord loan, LocalDate date) {
-        List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent stored : loans.findEvents(loan.loanId())) {
-            CollectionsEvent event = parser.parse(stored.json());
-            if (event.payload() instanceof EventPayload.PaymentReversed
-                    || !LoanReplay.effectiveDate(loan.terms(), event).isAfter(date)) {
-                history.add(event);
-            }
-        }
-        return settings.replay().replay(loan.terms(), history, date);
+        List<CollectionsEvent> history = histories.events(loan.loanId(),
+                event -> event.payload() instanceof EventPayload.PaymentReversed
+                        || !LoanReplay.effectiveDate(loan.terms(), event).isAfter(date));
+        return histories.replay(loan.terms(), history, date);
     }
 
     /**

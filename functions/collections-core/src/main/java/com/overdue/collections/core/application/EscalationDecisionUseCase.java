@@ -1,5 +1,6 @@
 package com.overdue.collections.core.application;
 
+import com.overdue.collections.core.application.LoanHistoryReplay.ParsedHistory;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.escalation.AbilityAssessor;
 import com.overdue.collections.core.escalation.ContactOutcome;
@@ -16,7 +17,6 @@ import com.overdue.collections.core.escalation.EscalationState;
 import com.overdue.collections.core.escalation.EscalationState.DeferredAction;
 import com.overdue.collections.core.escalation.StrategyAssignment;
 import com.overdue.collections.core.ingest.CollectionsEvent;
-import com.overdue.collections.core.ingest.EventParser;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Component;
@@ -27,10 +27,8 @@ import com.overdue.collections.core.port.CollectionsAction;
 import com.overdue.collections.core.escalation.CallLimits;
 import com.overdue.collections.core.escalation.CallLimits.CallAttempt;
 import com.overdue.collections.core.port.EscalationStore;
-import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.port.StoredEvent;
 import com.overdue.collections.core.port.WorkItem;
 
 import java.time.Clock;
@@ -70,7 +68,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
     private final EscalationLadders ladders;
     private final CollectionsSettings settings;
     private final Clock clock;
-    private final EventParser parser = new EventParser();
+    private final LoanHistoryReplay histories;
     private final EscalationEngine engine = new EscalationEngine();
     private final AbilityAssessor assessor = new AbilityAssessor();
     private final StrategyAssignment assignment = new StrategyAssignment();
@@ -84,6 +82,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         this.callLimits = callLimits;
         this.ladders = ladders;
         this.settings = settings;
+        this.histories = new LoanHistoryReplay(loans, settings.replay());
         this.clock = clock;
     }
 
@@ -109,16 +108,12 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 return new Result(loanId, businessDate, Outcome.OUT_OF_ORDER, null, 0);
             }
         }
-        LoanHistory stored = loans.findLoanWithEvents(loanId).orElseThrow(() ->
-                new IllegalArgumentException("work item for unknown loan " + loanId));
+        ParsedHistory stored = histories.require(loanId);
         LoanRecord loan = stored.loan();
         LoanTerms terms = loan.terms();
         EscalationLadder ladder = ladders.ladderFor(terms.productCode());
-        List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent e : stored.events()) {
-            history.add(parser.parse(e.json()));
-        }
-        LoanPosition position = settings.replay().replay(terms, history, businessDate);
+        List<CollectionsEvent> history = stored.events();
+        LoanPosition position = histories.replay(terms, history, businessDate);
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         LoanConditions conditions = position.conditions();
         EscalationState state = current != null ? current

@@ -23,7 +23,7 @@ import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.port.LoanChange;
-import com.overdue.collections.core.port.LoanHistory;
+import com.overdue.collections.core.application.LoanHistoryReplay.ParsedHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.StaleLoanException;
@@ -48,11 +48,13 @@ public final class IngestEventUseCase {
     private final CollectionsSettings settings;
     private final Clock clock;
     private final EventParser parser = new EventParser();
+    private final LoanHistoryReplay histories;
 
     public IngestEventUseCase(LoanRepository loans, CollectionsSettings settings, Clock clock) {
         this.loans = loans;
         this.settings = settings;
         this.clock = clock;
+        this.histories = new LoanHistoryReplay(loans, settings.replay());
     }
 
     public IngestOutcome ingest(String json) {
@@ -78,12 +80,10 @@ public final class IngestEventUseCase {
     }
 
     private IngestOutcome apply(CollectionsEvent event) {
-        Optional<LoanHistory> existing = loans.findLoanWithEvents(event.loanId());
+        Optional<ParsedHistory> existing = histories.find(event.loanId());
         if (event.payload() instanceof LoanBooked booked) {
             if (existing.isPresent()) {
-                boolean same = existing.get().events().stream()
-                        .anyMatch(s -> s.eventId().equals(event.eventId()));
-                return same ? duplicate(event, "eventId already applied")
+                return existing.get().contains(event.eventId()) ? duplicate(event, "eventId already applied")
                         : reject(event, "loanId", "loan " + event.loanId() + " is already booked");
             }
             if (!settings.products().contains(booked.productCode())) {
@@ -107,13 +107,10 @@ public final class IngestEventUseCase {
         }
         LoanRecord loan = existing.get().loan();
         EventParser.checkScale(event, loan.terms().currency());
-        List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent stored : existing.get().events()) {
-            if (stored.eventId().equals(event.eventId())) {
-                return duplicate(event, "eventId already applied");
-            }
-            history.add(parser.parse(stored.json()));
+        if (existing.get().contains(event.eventId())) {
+            return duplicate(event, "eventId already applied");
         }
+        List<CollectionsEvent> history = new ArrayList<>(existing.get().events());
         if (event.payload() instanceof PaymentReceived payment && history.stream()
                 .anyMatch(h -> h.payload() instanceof PaymentReceived p && p.paymentId().equals(payment.paymentId()))) {
             return duplicate(event, "payment " + payment.paymentId() + " already received");
@@ -158,7 +155,7 @@ public final class IngestEventUseCase {
         LocalDate today = LocalDate.now(clock.withZone(terms.timeZone()));
         LocalDate asOf = previous != null && previous.position().asOf().isAfter(today)
                 ? previous.position().asOf() : today;
-        LoanPosition position = settings.replay().replay(terms, history, asOf);
+        LoanPosition position = histories.replay(terms, history, asOf);
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         DelinquencyChange change = previous == null
                 ? DelinquencyChange.between(DelinquencyPolicy.CURRENT_BUCKET, Severity.CURRENT, status,

@@ -1,17 +1,14 @@
 package com.overdue.collections.core.application;
 
-import com.overdue.collections.core.ingest.CollectionsEvent;
-import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.application.LoanHistoryReplay.ParsedHistory;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.ledger.PenaltyAccrual;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.penalty.PenaltyAdjustment;
 import com.overdue.collections.core.penalty.PostedPenalty;
-import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.PenaltyLedger;
-import com.overdue.collections.core.port.StoredEvent;
 import com.overdue.collections.core.port.WorkItem;
 
 import java.time.LocalDate;
@@ -37,12 +34,13 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
     private final LoanRepository loans;
     private final PenaltyLedger penalties;
     private final CollectionsSettings settings;
-    private final EventParser parser = new EventParser();
+    private final LoanHistoryReplay histories;
 
     public PenaltyAccrualUseCase(LoanRepository loans, PenaltyLedger penalties, CollectionsSettings settings) {
         this.loans = loans;
         this.penalties = penalties;
         this.settings = settings;
+        this.histories = new LoanHistoryReplay(loans, settings.replay());
     }
 
     @Override
@@ -56,15 +54,10 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
     }
 
     public Result accrue(String loanId, LocalDate businessDate) {
-        LoanHistory loan = loans.findLoanWithEvents(loanId).orElseThrow(() ->
-                new IllegalArgumentException("work item for unknown loan " + loanId));
+        ParsedHistory loan = histories.require(loanId);
         LoanTerms terms = loan.loan().terms();
-        List<CollectionsEvent> history = new ArrayList<>();
-        for (StoredEvent stored : loan.events()) {
-            history.add(parser.parse(stored.json()));
-        }
         List<PenaltyAccrual> journal = new ArrayList<>();
-        LoanPosition position = settings.replay().replay(terms, history, businessDate, journal::add);
+        LoanPosition position = histories.replay(terms, loan.events(), businessDate, journal::add);
         journal.removeIf(a -> a.day().isAfter(businessDate));
 
         PostedPenalty latest = penalties.latest(loanId).orElse(null);

@@ -1,0 +1,82 @@
+package com.overdue.collections.core.application;
+
+import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventParser;
+import com.overdue.collections.core.ingest.LoanReplay;
+import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.ledger.PenaltyAccrual;
+import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.port.LoanHistory;
+import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.StoredEvent;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The step every use case that needs a loan's past shares: read the loan and its stored events together, parse the
+ * events, and replay them to a business date. Written once so that ingest, penalty, escalation and the credit-report
+ * export cannot read a history differently.
+ */
+final class LoanHistoryReplay {
+
+    /** A loan with its applied events, parsed, in the order they were stored. */
+    record ParsedHistory(LoanRecord loan, List<StoredEvent> stored, List<CollectionsEvent> events) {
+
+        ParsedHistory {
+            stored = List.copyOf(stored);
+            events = List.copyOf(events);
+        }
+
+        boolean contains(String eventId) {
+            return stored.stream().anyMatch(s -> s.eventId().equals(eventId));
+        }
+    }
+
+    private final LoanRepository loans;
+    private final LoanReplay replay;
+    private final EventParser parser = new EventParser();
+
+    LoanHistoryReplay(LoanRepository loans, LoanReplay replay) {
+        this.loans = Objects.requireNonNull(loans, "loans");
+        this.replay = Objects.requireNonNull(replay, "replay");
+    }
+
+    /** The loan and its events in one read, or empty for a loan never booked. */
+    Optional<ParsedHistory> find(String loanId) {
+        return loans.findLoanWithEvents(loanId).map(this::parsed);
+    }
+
+    /** As {@link #find}, for a worker whose input names the loan: an unknown loan is a bad work item. */
+    ParsedHistory require(String loanId) {
+        return find(loanId).orElseThrow(() -> new IllegalArgumentException("work item for unknown loan " + loanId));
+    }
+
+    /** The stored events of a loan whose record the caller already holds, parsed, those {@code keep} accepts. */
+    List<CollectionsEvent> events(String loanId, Predicate<CollectionsEvent> keep) {
+        return loans.findEvents(loanId).stream().map(this::parse).filter(keep).toList();
+    }
+
+    LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf) {
+        return replay.replay(terms, events, asOf);
+    }
+
+    LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf,
+                        Consumer<PenaltyAccrual> journal) {
+        return replay.replay(terms, events, asOf, journal);
+    }
+
+    private ParsedHistory parsed(LoanHistory history) {
+        return new ParsedHistory(history.loan(), history.events(),
+                history.events().stream().map(this::parse).toList());
+    }
+
+    private CollectionsEvent parse(StoredEvent stored) {
+        return parser.parse(stored.json());
+    }
+}
