@@ -87,7 +87,7 @@ final class Simulation {
         }
     }
 
-    /** An event to apply (one whose time cannot be read is applied first, where it is rejected with its reason). */
+    /** An event to apply. */
     private record Ingest(Instant at, Input event) implements Step {
         public int order() {
             return 0;
