@@ -4,7 +4,6 @@ import com.overdue.collections.bench.CapacityMeter.KindFigures;
 import com.overdue.collections.bench.CapacityMeter.OpFigures;
 import com.overdue.collections.bench.CapacityMeter.Reading;
 import com.overdue.collections.bench.Harness.Measured;
-import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
@@ -12,9 +11,9 @@ import com.overdue.collections.core.application.PenaltyAccrualUseCase;
 import com.overdue.collections.core.application.ScanSummary;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
-import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -113,12 +112,10 @@ public final class AccrualBenchmark {
 
     private final Options options;
     private final Harness h;
-    private final CollectionsSettings settings;
 
     private AccrualBenchmark(Options options, Harness h) {
         this.options = options;
         this.h = h;
-        this.settings = CollectionsSettings.defaults(options.shards());
     }
 
     public static void main(String[] args) throws Exception {
@@ -144,14 +141,14 @@ public final class AccrualBenchmark {
         LoanTable.create(h.client, table);
         Portfolio book = new Portfolio(loans, 100, options.installments(), options.zone(), options.businessDate(),
                 days);
-        DynamoDbLoanRepository repository = new DynamoDbLoanRepository(h.enhanced, table, options.shards());
-        DynamoDbPenaltyLedger ledger = new DynamoDbPenaltyLedger(h.enhanced, table);
-        PenaltyAccrualUseCase accrual = new PenaltyAccrualUseCase(repository, ledger, settings);
         CollectingDispatcher dispatcher = new CollectingDispatcher();
-        OverdueScanUseCase scan = new OverdueScanUseCase(repository, dispatcher, settings, Clock.systemUTC());
+        CollectionsEngine engine = h.engine(table, options.shards(),
+                EngineAdapters.builder().workDispatcher(dispatcher).build(), Clock.systemUTC()).build();
+        PenaltyAccrualUseCase accrual = engine.penaltyAccrual();
+        OverdueScanUseCase scan = engine.overdueScan();
 
         LocalDate priming = options.businessDate().minusDays(1);
-        Measured<Integer> load = h.measure(() -> load(book, repository, priming.minusDays(1)));
+        Measured<Integer> load = h.measure(() -> load(book, table, priming.minusDays(1)));
         log("%s: booked %,d overdue loans through IngestEventUseCase in %.1f s", table, loans, load.seconds());
 
         dispatcher.work.clear();
@@ -184,10 +181,12 @@ public final class AccrualBenchmark {
     }
 
     /** Books every loan through the ingest use case, {@code threads} at a time. */
-    private int load(Portfolio book, DynamoDbLoanRepository repository, LocalDate ingestDate) throws Exception {
+    private int load(Portfolio book, String table, LocalDate ingestDate) throws Exception {
         Clock clock = Clock.fixed(ZonedDateTime.of(ingestDate, LocalTime.NOON, options.zone()).toInstant(),
                 options.zone());
-        IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
+        // The same engine on a clock stopped at the booking time: ingest dates its records by the clock.
+        IngestEventUseCase ingest = h.engine(table, options.shards(), EngineAdapters.builder().build(), clock).build()
+                .ingest();
         AtomicReference<String> problem = new AtomicReference<>();
         parallel(book.size(), i -> {
             IngestOutcome outcome = ingest.ingest(book.loanBooked(i));

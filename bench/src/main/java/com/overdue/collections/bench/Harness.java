@@ -1,10 +1,13 @@
 package com.overdue.collections.bench;
 
 import com.overdue.collections.bench.CapacityMeter.Reading;
+import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
+import com.overdue.collections.lambda.engine.EngineSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -28,17 +32,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * What every benchmark needs: DynamoDB Local in-process, one SDK client (and enhanced client) whose every request
- * goes through a {@link CapacityMeter}, and {@link #measure} to time and meter one phase. A new benchmark (reminders,
- * escalation …) starts a harness, builds the real adapters on {@link #enhanced} exactly as
- * {@code functions/collections-local}'s {@code Simulation} does, measures its phases and writes its section of
- * bench/RESULTS.md with {@link Report#write}.
+ * What every benchmark needs: DynamoDB Local in-process, one SDK client whose every request goes through a
+ * {@link CapacityMeter}, and {@link #measure} to time and meter one phase. A new benchmark (reminders, escalation …)
+ * starts a harness, takes its use cases from the {@link CollectionsEngine} that Lambda and the local runner build
+ * ({@link #engine}), measures its phases and writes its section of bench/RESULTS.md with {@link Report#write}.
  */
 final class Harness implements AutoCloseable {
 
     final EmbeddedDynamoDb dynamo;
     final DynamoDbClient client;
-    final DynamoDbEnhancedClient enhanced;
     final CapacityMeter meter;
 
     /** One measured phase: what it returned, what it cost, how long it took (wall and JVM CPU). */
@@ -49,7 +51,26 @@ final class Harness implements AutoCloseable {
         this.dynamo = dynamo;
         this.client = client;
         this.meter = meter;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+
+    /** The engine on this harness's metered client (below). */
+    CollectionsEngine.Builder engine(String table, int shards, EngineAdapters adapters, Clock clock) {
+        return engine(client, table, shards, adapters, clock);
+    }
+
+    /**
+     * The engine Lambda runs, on {@code client} and {@code table}, with the default settings but {@code shards}
+     * review shards (a benchmark option); the configuration files are read once per JVM.
+     */
+    static CollectionsEngine.Builder engine(DynamoDbClient client, String table, int shards, EngineAdapters adapters,
+                                            Clock clock) {
+        EngineSettings settings = EngineSettings.defaults().withTableName(table).withReviewShards(shards);
+        return CollectionsEngine.builder(Configuration.FILES, settings, client, adapters, clock);
+    }
+
+    /** The configuration files, loaded when the first engine is built. */
+    private static final class Configuration {
+        static final EngineConfiguration FILES = EngineConfiguration.fromClasspath();
     }
 
     /** Starts DynamoDB Local and a metered client (keys of the single table and of its {@code review} index). */

@@ -19,9 +19,10 @@ import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -142,16 +143,12 @@ public final class ScanBenchmark {
 
     private final Options options;
     private final DynamoDbClient client;
-    private final DynamoDbEnhancedClient enhanced;
     private final CapacityMeter meter;
-    private final CollectionsSettings settings;
 
     private ScanBenchmark(Options options, DynamoDbClient client, CapacityMeter meter) {
         this.options = options;
         this.client = client;
         this.meter = meter;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.settings = CollectionsSettings.defaults(options.shards());
     }
 
     public static void main(String[] args) throws Exception {
@@ -191,16 +188,19 @@ public final class ScanBenchmark {
         Portfolio book = new Portfolio(loans, options.overduePercent(), options.installments(), options.zone(),
                 options.businessDate(), days);
         int overdue = book.overdueCount();
-        DynamoDbLoanRepository repository = new DynamoDbLoanRepository(enhanced, table, options.shards());
+        // The scan's engine counts what the loan reads return and the work it sends; the load books without it.
+        CountingDispatcher dispatcher = new CountingDispatcher();
+        CollectionsEngine engine = Harness.engine(client, table, options.shards(),
+                        EngineAdapters.builder().workDispatcher(dispatcher).build(), Clock.systemUTC())
+                .wrapLoans(real -> new CountingLoanRepository(real, book::isOverdue)).build();
+        CountingLoanRepository counting = (CountingLoanRepository) engine.loans();
+        OverdueScanUseCase scan = engine.overdueScan();
 
-        LoadResult load = load(book, repository);
+        LoadResult load = load(book, table);
         Census census = census(table, options.businessDate());
         log("index: %,d entries, %,d due on or before %s (expected %,d overdue)", census.indexEntries(),
                 census.inRange(), options.businessDate(), overdue);
 
-        CountingLoanRepository counting = new CountingLoanRepository(repository, book::isOverdue);
-        CountingDispatcher dispatcher = new CountingDispatcher();
-        OverdueScanUseCase scan = new OverdueScanUseCase(counting, dispatcher, settings, Clock.systemUTC());
         List<DayResult> results = new ArrayList<>();
         double metaBytes = 0;
         for (int d = 0; d < days; d++) {
@@ -265,11 +265,15 @@ public final class ScanBenchmark {
      * overdue loans (those the scan touches, with their event, borrower and bucket records) and the latter for the
      * healthy ones (which the scan must never read).
      */
-    private LoadResult load(Portfolio book, DynamoDbLoanRepository repository) throws Exception {
+    private LoadResult load(Portfolio book, String table) throws Exception {
         LocalDate ingestDate = options.businessDate().minusDays(1);
         Clock clock = Clock.fixed(ZonedDateTime.of(ingestDate, LocalTime.NOON, options.zone()).toInstant(),
                 options.zone());
-        IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
+        CollectionsEngine engine = Harness.engine(client, table, options.shards(), EngineAdapters.builder().build(),
+                clock).build();
+        IngestEventUseCase ingest = engine.ingest();
+        DynamoDbLoanRepository repository = engine.repository();
+        CollectionsSettings settings = engine.rules();
         EventParser parser = new EventParser();
         int loans = book.size();
         int threads = options.threads();
@@ -293,7 +297,7 @@ public final class ScanBenchmark {
                                 firstProblem.compareAndSet(null, outcome.toString());
                             }
                         } else {
-                            repository.save(direct(parser.parse(json), ingestDate));
+                            repository.save(direct(settings, parser.parse(json), ingestDate));
                         }
                         int n = done.incrementAndGet();
                         if (loans >= 10_000 && n % (loans / 10) == 0) {
@@ -318,7 +322,7 @@ public final class ScanBenchmark {
     }
 
     /** The loan record the ingest use case would write for a LoanBooked on {@code ingestDate}, alone. */
-    private LoanChange direct(CollectionsEvent event, LocalDate ingestDate) {
+    private static LoanChange direct(CollectionsSettings settings, CollectionsEvent event, LocalDate ingestDate) {
         LoanBooked booked = (LoanBooked) event.payload();
         LoanTerms terms = LoanTermsFactory.from(event.loanId(), booked);
         LoanPosition position = settings.replay().replay(terms, List.of(event), ingestDate);

@@ -14,6 +14,7 @@ import com.overdue.collections.core.escalation.StrategyAssignment;
 import com.overdue.collections.core.port.EscalationStore;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -63,7 +64,7 @@ class EscalationDecisionFunctionTest {
     EscalationDecisionUseCase escalation;
 
     @Inject
-    EscalationStore store;
+    CollectionsEngine engine;
 
     @Inject
     OverdueScanUseCase scan;
@@ -101,7 +102,7 @@ class EscalationDecisionFunctionTest {
                 .contains("no payment since LEGAL_NOTICE");
         assertThat(decisions.get(61).inputs()).containsEntry("daysPastDue", "61").containsEntry("holds", "")
                 .containsEntry("currency", "CNY");
-        assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("CHARGE_OFF");
+        assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("CHARGE_OFF");
 
         List<JsonNode> published = forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId);
         assertThat(published).extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK", "LETTER",
@@ -123,7 +124,7 @@ class EscalationDecisionFunctionTest {
         EscalationDecisionUseCase.Result rerun = escalation.decide(loanId, DUE.plusDays(180));
         assertThat(rerun.outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(rerun.actionsPublished()).isZero();
-        assertThat(store.decisions(loanId)).hasSize(9);
+        assertThat(store().decisions(loanId)).hasSize(9);
         assertThat(receive(EmulatorsResource.allActionsQueueUrl())).isEmpty();
     }
 
@@ -188,7 +189,7 @@ class EscalationDecisionFunctionTest {
         assertThat(held.entrySet()).extracting(e -> e.getKey(), e -> e.getValue().to(), e -> e.getValue().rule())
                 .containsExactly(tuple(31, "CALL", "ESC-HOLD"));
         assertThat(held.get(31).inputs()).containsEntry("holds", "DISPUTE");
-        assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("CALL");
+        assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("CALL");
 
         apply(day(70), dispute("dsr-" + loanId, loanId, false));
         assertThat(walk(loanId, 71, 71).get(71).to()).isEqualTo("FIELD_VISIT");
@@ -206,7 +207,7 @@ class EscalationDecisionFunctionTest {
             walk(loanId, dpd, dpd);
         }
         receive(EmulatorsResource.workQueueUrl());
-        assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("AGENCY_PLACEMENT");
+        assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("AGENCY_PLACEMENT");
         receive(EmulatorsResource.allActionsQueueUrl());
         apply(day(93), Events.payment("pay-" + loanId, loanId, "P-1", "9000.00", DUE.plusDays(93).toString(),
                 day(93)));
@@ -221,14 +222,14 @@ class EscalationDecisionFunctionTest {
         List<String> failures = post(List.of(work.get(0).toString()));
 
         assertThat(failures).isEmpty();
-        EscalationDecision cure = store.decisions(loanId).get(store.decisions(loanId).size() - 1);
+        EscalationDecision cure = store().decisions(loanId).get(store().decisions(loanId).size() - 1);
         assertThat(cure.from()).isEqualTo("AGENCY_PLACEMENT");
         assertThat(cure.to()).isEqualTo("CURRENT");
         assertThat(cure.rule()).isEqualTo("ESC-CURE");
         assertThat(cure.explanation()).contains("AGENCY_RECALL is published");
         assertThat(forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId))
                 .extracting(m -> m.get("action").asText()).containsExactly("AGENCY_RECALL");
-        assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("CURRENT");
+        assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("CURRENT");
         // The episode is over: the next scan leaves the paid-off loan alone.
         at(DUE.plusDays(95));
         scan.scan(SHANGHAI, DUE.plusDays(95));
@@ -247,7 +248,7 @@ class EscalationDecisionFunctionTest {
         List<String> failures = post(List.of(item, item, "{\"businessDate\":\"2026-01-17\"}"));
 
         assertThat(failures).containsExactly("m3");
-        assertThat(store.decisions(loanId)).extracting(EscalationDecision::to)
+        assertThat(store().decisions(loanId)).extracting(EscalationDecision::to)
                 .containsExactly("EARLY_REMINDER", "CALL");
         assertThat(forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId))
                 .extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK");
@@ -258,7 +259,7 @@ class EscalationDecisionFunctionTest {
         String loanId = champion("L-JUDGMENT");
         book(loanId);
         walk(loanId, 0, 140);
-        assertThat(store.find(loanId).orElseThrow().stage()).isEqualTo("LITIGATION");
+        assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("LITIGATION");
         apply(day(140), legal("jdg-" + loanId, loanId, "JUDGMENT", DUE.plusDays(140)));
 
         EscalationDecision d = walk(loanId, 141, 141).get(141);
@@ -374,5 +375,9 @@ class EscalationDecisionFunctionTest {
                 }
             }
         }
+    }
+
+    private EscalationStore store() {
+        return engine.escalationStore();
     }
 }

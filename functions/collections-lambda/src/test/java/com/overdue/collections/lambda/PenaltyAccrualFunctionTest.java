@@ -8,6 +8,7 @@ import com.overdue.collections.core.port.PenaltyLedger;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -44,10 +45,7 @@ class PenaltyAccrualFunctionTest {
     IngestEventUseCase ingest;
 
     @Inject
-    PenaltyLedger ledger;
-
-    @Inject
-    DynamoDbLoanRepository repository;
+    CollectionsEngine engine;
 
     @Test
     void each_installment_day_is_posted_once_missed_days_are_caught_up_and_a_back_dated_payment_is_adjusted() {
@@ -58,9 +56,9 @@ class PenaltyAccrualFunctionTest {
         // 250.00 x 0.12 / 365 = 0.0822 -> 0.08 each.
         TestClock.set("2026-02-06T22:00:00Z");
         assertThat(failures(work("2026-02-07"))).isEmpty();
-        assertThat(ledger.all("L-PEN")).extracting(PostedPenalty::key)
+        assertThat(ledger().all("L-PEN")).extracting(PostedPenalty::key)
                 .containsExactly("PEN#2026-02-05", "PEN#2026-02-06", "PEN#2026-02-07");
-        assertThat(ledger.all("L-PEN")).allSatisfy(p -> {
+        assertThat(ledger().all("L-PEN")).allSatisfy(p -> {
             assertThat(p.accruals()).hasSize(1);
             assertThat(p.accruals().get(0).amount().toPlainString()).isEqualTo("0.08");
             assertThat(p.accruals().get(0).annualRate()).isEqualByComparingTo("0.12");
@@ -69,7 +67,7 @@ class PenaltyAccrualFunctionTest {
 
         // The same work item again (SQS redelivery, a re-run of the day) posts nothing.
         assertThat(failures(work("2026-02-07"))).isEmpty();
-        assertThat(ledger.all("L-PEN")).hasSize(3);
+        assertThat(ledger().all("L-PEN")).hasSize(3);
 
         // A payment of 100.00 received on 02-04 arrives late: interest 10.00 then principal 90.00, so from 02-05 the
         // base is 160.00 -> 160.00 x 0.12 / 365 = 0.0526 -> 0.05 a day. Days 02-05..02-07 should have been 0.15,
@@ -77,7 +75,7 @@ class PenaltyAccrualFunctionTest {
         TestClock.set("2026-02-07T23:00:00Z");
         apply(Events.payment("p2", "L-PEN", "P-LATE", "100.00", "2026-02-04", "2026-02-07T23:00:00Z"));
         assertThat(failures(work("2026-02-08"))).isEmpty();
-        List<PostedPenalty> postings = ledger.all("L-PEN");
+        List<PostedPenalty> postings = ledger().all("L-PEN");
         assertThat(postings).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06",
                 "PEN#2026-02-07", "PEN#2026-02-08", "PEN#2026-02-08#ADJ#0001");
         PostedPenalty adjustment = postings.get(4);
@@ -92,7 +90,7 @@ class PenaltyAccrualFunctionTest {
 
         // The scheduler missed 02-09 and 02-10: the run of 02-11 posts each day with its own record.
         assertThat(failures(work("2026-02-11"))).isEmpty();
-        assertThat(ledger.all("L-PEN")).extracting(PostedPenalty::key).endsWith("PEN#2026-02-09",
+        assertThat(ledger().all("L-PEN")).extracting(PostedPenalty::key).endsWith("PEN#2026-02-09",
                 "PEN#2026-02-10", "PEN#2026-02-11");
         assertThat(cumulative()).isEqualTo("0.35");
     }
@@ -107,7 +105,7 @@ class PenaltyAccrualFunctionTest {
                 .post("/"));
         assertThat(failures).containsExactly("m1", "m2");
         // 02-05 (DPD 4) and 02-06.
-        assertThat(ledger.all("L-PEN2")).extracting(PostedPenalty::key)
+        assertThat(ledger().all("L-PEN2")).extracting(PostedPenalty::key)
                 .containsExactly("PEN#2026-02-05", "PEN#2026-02-06");
     }
 
@@ -119,13 +117,13 @@ class PenaltyAccrualFunctionTest {
         apply(Events.payment("r2", "L-ONEREAD", "P-R", "50.00", "2026-03-04", "2026-03-04T02:00:00Z"));
         assertThat(failures(RestAssured.given().contentType("application/json").body(Events.sqsBatch(
                 List.of(item("L-ONEREAD", "2026-03-05")))).post("/"))).isEmpty();
-        assertThat(ledger.all("L-ONEREAD")).isNotEmpty(); // PEN# items sort after META; BUCKET# items before EVT#
+        assertThat(ledger().all("L-ONEREAD")).isNotEmpty(); // PEN# items sort after META; BUCKET# items before EVT#
 
-        LoanHistory history = repository.findLoanWithEvents("L-ONEREAD").orElseThrow();
-        assertThat(history.loan()).isEqualTo(repository.findLoan("L-ONEREAD").orElseThrow());
-        assertThat(history.events()).isEqualTo(repository.findEvents("L-ONEREAD"));
+        LoanHistory history = repository().findLoanWithEvents("L-ONEREAD").orElseThrow();
+        assertThat(history.loan()).isEqualTo(repository().findLoan("L-ONEREAD").orElseThrow());
+        assertThat(history.events()).isEqualTo(repository().findEvents("L-ONEREAD"));
         assertThat(history.events()).extracting(e -> e.eventId()).containsExactlyInAnyOrder("r1", "r2");
-        assertThat(repository.findLoanWithEvents("L-NEVER-BOOKED")).isEmpty();
+        assertThat(repository().findLoanWithEvents("L-NEVER-BOOKED")).isEmpty();
     }
 
     @Test
@@ -135,22 +133,22 @@ class PenaltyAccrualFunctionTest {
         TestClock.set("2026-02-05T22:00:00Z");
         assertThat(failures(RestAssured.given().contentType("application/json").body(Events.sqsBatch(
                 List.of(item("L-OVERLAP", "2026-02-06")))).post("/"))).isEmpty();
-        List<PostedPenalty> first = ledger.all("L-OVERLAP");
+        List<PostedPenalty> first = ledger().all("L-OVERLAP");
         assertThat(first).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06");
 
         // As a concurrent delivery would: one transaction with an existing key is cancelled as a whole, and the
         // chunk is posted one by one, skipping what exists.
         PostedPenalty next = new PostedPenalty("L-OVERLAP", LocalDate.parse("2026-02-07"), 0,
                 LocalDate.parse("2026-02-07"), first.get(1).accruals(), List.of(), first.get(1).cumulative());
-        assertThat(ledger.postAll(List.of(first.get(0), first.get(1), next))).isEqualTo(1);
-        assertThat(ledger.postAll(List.of(first.get(0), first.get(1), next))).isZero();
-        assertThat(ledger.all("L-OVERLAP")).extracting(PostedPenalty::key)
+        assertThat(ledger().postAll(List.of(first.get(0), first.get(1), next))).isEqualTo(1);
+        assertThat(ledger().postAll(List.of(first.get(0), first.get(1), next))).isZero();
+        assertThat(ledger().all("L-OVERLAP")).extracting(PostedPenalty::key)
                 .containsExactly("PEN#2026-02-05", "PEN#2026-02-06", "PEN#2026-02-07");
-        assertThat(ledger.all("L-OVERLAP").get(0)).isEqualTo(first.get(0));
+        assertThat(ledger().all("L-OVERLAP").get(0)).isEqualTo(first.get(0));
     }
 
     private String cumulative() {
-        return ledger.latest("L-PEN").orElseThrow().cumulative().get(1).toPlainString();
+        return ledger().latest("L-PEN").orElseThrow().cumulative().get(1).toPlainString();
     }
 
     private void apply(String json) {
@@ -169,5 +167,13 @@ class PenaltyAccrualFunctionTest {
 
     private static List<String> failures(io.restassured.response.Response response) {
         return response.then().statusCode(200).extract().jsonPath().getList("batchItemFailures.itemIdentifier");
+    }
+
+    private PenaltyLedger ledger() {
+        return engine.penaltyLedger();
+    }
+
+    private DynamoDbLoanRepository repository() {
+        return engine.repository();
     }
 }

@@ -17,6 +17,7 @@ import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.lambda.dynamodb.DynamoDbContactLedger;
 import com.overdue.collections.lambda.reminder.QuteReminderRenderer;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -77,15 +78,11 @@ class ReminderFanOutFunctionTest {
     @Inject
     IngestEventUseCase ingest;
     @Inject
-    DynamoDbContactLedger contacts;
+    CollectionsEngine engine;
     @Inject
     ContactSweepUseCase sweep;
     @Inject
     InboxUseCase inbox;
-    @Inject
-    LoanRepository loans;
-    @Inject
-    CollectionsSettings settings;
 
     @BeforeAll
     static void verifySenderIdentity() {
@@ -148,7 +145,7 @@ class ReminderFanOutFunctionTest {
         assertThat(body).as("an SMS tells a third party nothing about a debt")
                 .doesNotContain("逾期", "欠", "CNY", "L-M1", "Wei");
 
-        List<ContactRecord> records = contacts.message("B-MULTI", LocalDate.parse("2026-02-06"));
+        List<ContactRecord> records = contacts().message("B-MULTI", LocalDate.parse("2026-02-06"));
         assertThat(records).extracting(ContactRecord::channel)
                 .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS, Channel.IN_APP);
         assertThat(records).allSatisfy(r -> {
@@ -177,7 +174,7 @@ class ReminderFanOutFunctionTest {
         int smsBefore = sentSms().size();
         TestClock.set("2026-02-09T15:00:00Z"); // 23:00 in Shanghai, DPD 7: R3
         assertThat(invoke(work("L-M1", "B-MULTI", "2026-02-09"))).isEmpty();
-        List<ContactRecord> records = contacts.message("B-MULTI", LocalDate.parse("2026-02-09"));
+        List<ContactRecord> records = contacts().message("B-MULTI", LocalDate.parse("2026-02-09"));
         assertThat(records).hasSize(3).allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(ContactState.DEFERRED);
             assertThat(r.dueAt()).isEqualTo(LocalDate.parse("2026-02-10").atTime(8, 0).atZone(SHANGHAI).toInstant());
@@ -191,7 +188,7 @@ class ReminderFanOutFunctionTest {
         ContactSweepUseCase.Result swept = sweep.sweep();
         assertThat(swept.count(ContactState.SENT)).isEqualTo(3);
         assertThat(sentSms()).hasSize(smsBefore + 1);
-        assertThat(contacts.message("B-MULTI", LocalDate.parse("2026-02-09")))
+        assertThat(contacts().message("B-MULTI", LocalDate.parse("2026-02-09")))
                 .allSatisfy(r -> assertThat(r.evaluations()).hasSize(2));
     }
 
@@ -204,7 +201,7 @@ class ReminderFanOutFunctionTest {
         TestClock.set("2026-02-16T02:00:00Z"); // DPD 14: the weekly round W14
         assertThat(invoke(work("L-M1", "B-MULTI", "2026-02-16"))).isEmpty();
         Map<Channel, ContactRecord> byChannel = new LinkedHashMap<>();
-        contacts.message("B-MULTI", LocalDate.parse("2026-02-16")).forEach(r -> byChannel.put(r.channel(), r));
+        contacts().message("B-MULTI", LocalDate.parse("2026-02-16")).forEach(r -> byChannel.put(r.channel(), r));
         assertThat(byChannel.get(Channel.SMS).state()).isEqualTo(ContactState.SUPPRESSED);
         assertThat(byChannel.get(Channel.SMS).lastEvaluation().decision())
                 .isEqualTo(new ContactDecision.Suppress("optOut", "borrower opted out of SMS"));
@@ -254,11 +251,11 @@ class ReminderFanOutFunctionTest {
         assertThat(invoke(work("L-D1", "B-DISP", "2026-02-06"))).isEmpty();
         TestClock.set("2026-02-06T15:00:00Z");
         assertThat(invoke(work("L-C1", "B-CEASE", "2026-02-06"))).isEmpty();
-        assertThat(contacts.message("B-DISP", LocalDate.parse("2026-02-06"))).isNotEmpty().allSatisfy(r -> {
+        assertThat(contacts().message("B-DISP", LocalDate.parse("2026-02-06"))).isNotEmpty().allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(ContactState.SUPPRESSED);
             assertThat(((ContactDecision.Suppress) r.lastEvaluation().decision()).rule()).isEqualTo("openDispute");
         });
-        assertThat(contacts.message("B-CEASE", LocalDate.parse("2026-02-06"))).isNotEmpty().allSatisfy(r -> {
+        assertThat(contacts().message("B-CEASE", LocalDate.parse("2026-02-06"))).isNotEmpty().allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(ContactState.SUPPRESSED);
             assertThat(((ContactDecision.Suppress) r.lastEvaluation().decision()).rule())
                     .isEqualTo("ceaseCommunication");
@@ -285,9 +282,9 @@ class ReminderFanOutFunctionTest {
     }
 
     private LoanPosition position(String loanId, String date) {
-        LoanPosition p = loans.findLoan(loanId).orElseThrow().position();
+        LoanPosition p = loans().findLoan(loanId).orElseThrow().position();
         LocalDate d = LocalDate.parse(date);
-        return d.isAfter(p.asOf()) ? settings.ledger().advanceTo(p, d) : p;
+        return d.isAfter(p.asOf()) ? settings().ledger().advanceTo(p, d) : p;
     }
 
     private Money amountDue(String loanId, String date) {
@@ -392,5 +389,17 @@ class ReminderFanOutFunctionTest {
             }
             return new Mime(headers, parts);
         }
+    }
+
+    private DynamoDbContactLedger contacts() {
+        return engine.contactLedger();
+    }
+
+    private LoanRepository loans() {
+        return engine.loans();
+    }
+
+    private CollectionsSettings settings() {
+        return engine.rules();
     }
 }

@@ -2,6 +2,7 @@ package com.overdue.collections.lambda;
 
 import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,16 +32,16 @@ class ReminderInboxFunctionTest {
     }
 
     @Inject
-    DynamoDbInbox inbox;
+    CollectionsEngine engine;
 
     @Test
     void lists_newest_first_and_marks_read() {
-        inbox.deliver(new Inbox.InboxMessage("B-IN", "M1", Instant.parse("2026-03-02T01:00:00Z"), "first", "a",
+        inbox().deliver(new Inbox.InboxMessage("B-IN", "M1", Instant.parse("2026-03-02T01:00:00Z"), "first", "a",
                 false));
-        inbox.deliver(new Inbox.InboxMessage("B-IN", "M2", Instant.parse("2026-03-05T01:00:00Z"), "second", "b",
+        inbox().deliver(new Inbox.InboxMessage("B-IN", "M2", Instant.parse("2026-03-05T01:00:00Z"), "second", "b",
                 false));
         // The same message delivered again (a retried send) stays one message.
-        inbox.deliver(new Inbox.InboxMessage("B-IN", "M2", Instant.parse("2026-03-05T01:00:00Z"), "second", "b",
+        inbox().deliver(new Inbox.InboxMessage("B-IN", "M2", Instant.parse("2026-03-05T01:00:00Z"), "second", "b",
                 false));
 
         JsonPath list = call("{\"borrowerId\":\"B-IN\"}");
@@ -64,5 +65,9 @@ class ReminderInboxFunctionTest {
     private static JsonPath call(String json) {
         return RestAssured.given().contentType("application/json").body(json).post("/").then().statusCode(200)
                 .extract().jsonPath();
+    }
+
+    private DynamoDbInbox inbox() {
+        return engine.tableInbox();
     }
 }

@@ -1,23 +1,19 @@
 package com.overdue.collections.local;
 
-import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.EscalationDecisionUseCase;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
-import com.overdue.collections.core.escalation.CallLimitRules;
-import com.overdue.collections.core.escalation.EscalationLadders;
+import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.core.port.ActionPublisher;
-import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
-import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
-import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,7 +47,6 @@ import java.util.function.IntConsumer;
  */
 public final class EscalationBenchmark {
 
-    private static final String TABLE = "collections";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DUE = LocalDate.parse("2026-01-01");
 
@@ -69,20 +64,18 @@ public final class EscalationBenchmark {
                      .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
                              "local"))).build()) {
-            LoanTable.create(client, TABLE);
-            DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-            LoanRepository repository = new DynamoDbLoanRepository(enhanced, TABLE, 16);
+            LoanTable.create(client, Simulation.SETTINGS.tableName());
             SimulatedClock clock = new SimulatedClock(DUE.minusDays(31).atTime(10, 0).atZone(SHANGHAI).toInstant());
-            CollectionsSettings settings = CollectionsSettings.defaults(16);
-            IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
             LongAdder published = new LongAdder();
             ActionPublisher publisher = action -> {
                 published.increment();
                 return ActionPublisher.Outcome.PUBLISHED;
             };
-            EscalationDecisionUseCase escalation = new EscalationDecisionUseCase(repository,
-                    new DynamoDbEscalationStore(enhanced, TABLE, clock), publisher, CallLimitRules.load(),
-                    EscalationLadders.load(), settings, clock);
+            // The local runner's engine, with actions counted in memory instead of written: SNS is not measured.
+            CollectionsEngine engine = CollectionsEngine.create(EngineConfiguration.fromClasspath(),
+                    Simulation.SETTINGS, client, EngineAdapters.builder().actionPublisher(publisher).build(), clock);
+            IngestEventUseCase ingest = engine.ingest();
+            EscalationDecisionUseCase escalation = engine.escalationDecision();
 
             System.out.printf("Booking %,d loans (one CNY 6,000 installment due %s) on DynamoDB Local ...%n", loans,
                     DUE);

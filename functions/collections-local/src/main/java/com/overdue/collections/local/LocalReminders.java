@@ -1,28 +1,13 @@
 package com.overdue.collections.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.overdue.collections.core.application.CollectionsSettings;
-import com.overdue.collections.core.application.ContactSweepUseCase;
-import com.overdue.collections.core.application.ReminderDelivery;
-import com.overdue.collections.core.application.ReminderFanOutUseCase;
-import com.overdue.collections.core.calendar.BusinessCalendars;
 import com.overdue.collections.core.contact.ContactDecision;
 import com.overdue.collections.core.contact.ContactEvaluation;
-import com.overdue.collections.core.contact.ContactPolicy;
 import com.overdue.collections.core.contact.ContactRecord;
 import com.overdue.collections.core.contact.ContactRecordJson;
-import com.overdue.collections.core.port.BorrowerDirectory;
-import com.overdue.collections.core.port.ContactJournal;
 import com.overdue.collections.core.port.Inbox;
-import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.reminder.CadenceLoader;
-import com.overdue.collections.core.reminder.SenderProfiles;
-import com.overdue.collections.lambda.dynamodb.DynamoDbContactLedger;
-import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
-import com.overdue.collections.lambda.reminder.QuteReminderRenderer;
-import com.overdue.collections.lambda.reminder.ReminderChannels;
+import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.ses.MimeEmail;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,17 +21,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reminder pipeline of the local runner: the same use cases, DynamoDB contact ledger, inbox and Qute templates
- * as the Lambda functions, with files instead of SES and SNS: {@code outbox/email/<messageId>.eml} (the exact MIME
- * SES would send), {@code outbox/sms.jsonl}, {@code outbox/inapp.jsonl}, and every decision in
- * {@code contacts.jsonl}.
+ * The reminder channels of the local runner: files instead of SES and SNS, {@code outbox/email/<messageId>.eml} (the
+ * exact MIME SES would send), {@code outbox/sms.jsonl}, a copy of every in-app message in {@code outbox/inapp.jsonl},
+ * and every contact decision in {@code contacts.jsonl}; the engine's reminder use cases run on them unchanged.
  */
 final class LocalReminders implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    final ReminderFanOutUseCase fanOut;
-    final ContactSweepUseCase sweep;
     /** "<STATE> <CHANNEL> <deciding rule>" → count of decisions. */
     final Map<String, Long> decisions = new TreeMap<>();
     private final BufferedWriter contacts;
@@ -56,42 +38,18 @@ final class LocalReminders implements AutoCloseable {
     private final Clock clock;
     long emails;
 
-    LocalReminders(DynamoDbClient client, String table, LoanRepository loans, BorrowerDirectory borrowers,
-                   CollectionsSettings settings, Clock clock, Path out) throws IOException {
+    LocalReminders(Path out, Clock clock) throws IOException {
         this.clock = clock;
         this.emailDir = Files.createDirectories(out.resolve("outbox").resolve("email"));
         this.contacts = Files.newBufferedWriter(out.resolve("contacts.jsonl"), StandardCharsets.UTF_8);
         this.sms = Files.newBufferedWriter(out.resolve("outbox").resolve("sms.jsonl"), StandardCharsets.UTF_8);
         this.inapp = Files.newBufferedWriter(out.resolve("outbox").resolve("inapp.jsonl"), StandardCharsets.UTF_8);
-        DynamoDbContactLedger ledger = new DynamoDbContactLedger(client, table, 4);
-        DynamoDbInbox dynamoInbox = new DynamoDbInbox(client, table);
-        Inbox inbox = new Inbox() {
-            @Override
-            public void deliver(InboxMessage m) {
-                dynamoInbox.deliver(m);
-                line(inapp, MAPPER.createObjectNode().put("borrowerId", m.borrowerId()).put("messageId", m.messageId())
-                        .put("deliveredAt", m.deliveredAt().toString()).put("title", m.title()).put("body", m.body())
-                        .toString());
-            }
+    }
 
-            @Override
-            public List<InboxMessage> list(String borrowerId, int limit) {
-                return dynamoInbox.list(borrowerId, limit);
-            }
-
-            @Override
-            public int markRead(String borrowerId, List<String> messageIds) {
-                return dynamoInbox.markRead(borrowerId, messageIds);
-            }
-        };
-        ReminderChannels channels = new ReminderChannels(this::writeEmail, this::writeSms, inbox,
-                "reminders@example.com", "mailto:unsubscribe@example.com", clock);
-        ContactJournal journal = this::journal;
-        ReminderDelivery delivery = new ReminderDelivery(loans, borrowers, ledger, ContactPolicy.loadDefault(),
-                new QuteReminderRenderer(), channels, SenderProfiles.loadDefault(), settings, journal, clock);
-        this.fanOut = new ReminderFanOutUseCase(loans, ledger, borrowers, ledger, delivery,
-                CadenceLoader.loadDefault(), new BusinessCalendars(), settings);
-        this.sweep = new ContactSweepUseCase(ledger, delivery, 500);
+    /** Gives the engine these channels and the journal in place of SES, SNS and the bare table inbox. */
+    EngineAdapters.Builder wire(EngineAdapters.Builder adapters) {
+        return adapters.emailSender(this::writeEmail).smsSender(this::writeSms).inbox(this::copyingInbox)
+                .contactJournal(this::journal);
     }
 
     private String writeEmail(MimeEmail email) {
@@ -109,6 +67,29 @@ final class LocalReminders implements AutoCloseable {
         line(sms, MAPPER.createObjectNode().put("at", clock.instant().toString()).put("to", phone).put("text", text)
                 .toString());
         return "sms:" + clock.instant();
+    }
+
+    /** The table's inbox, with a line in inapp.jsonl for every message delivered to it. */
+    private Inbox copyingInbox(Inbox table) {
+        return new Inbox() {
+            @Override
+            public void deliver(InboxMessage m) {
+                table.deliver(m);
+                line(inapp, MAPPER.createObjectNode().put("borrowerId", m.borrowerId()).put("messageId", m.messageId())
+                        .put("deliveredAt", m.deliveredAt().toString()).put("title", m.title()).put("body", m.body())
+                        .toString());
+            }
+
+            @Override
+            public List<InboxMessage> list(String borrowerId, int limit) {
+                return table.list(borrowerId, limit);
+            }
+
+            @Override
+            public int markRead(String borrowerId, List<String> messageIds) {
+                return table.markRead(borrowerId, messageIds);
+            }
+        };
     }
 
     private void journal(ContactRecord r) {

@@ -1,10 +1,10 @@
 package com.overdue.collections.local;
 
-import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.core.application.ReminderFanOutUseCase;
+import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.core.contact.Channel;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.WorkItem;
@@ -12,8 +12,9 @@ import com.overdue.collections.core.reminder.ReminderContent;
 import com.overdue.collections.core.reminder.ReminderDigest;
 import com.overdue.collections.core.reminder.SenderProfiles;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
-import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.reminder.QuteReminderRenderer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,8 +53,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ReminderBenchmark {
 
-    private static final String TABLE = "collections";
-    private static final int SHARDS = 16;
     private static final LocalDate DUE = LocalDate.parse("2026-03-02");
     private static final LocalDate DAY = DUE.plusDays(3);
 
@@ -66,7 +64,8 @@ public final class ReminderBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path out = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("reminder-bench");
         System.out.printf("Reminder benchmark: %d overdue borrowers, outbox in %s%n", borrowers, out);
-        renderOnly(Math.min(borrowers, 20_000));
+        EngineConfiguration configuration = EngineConfiguration.fromClasspath();
+        renderOnly(Math.min(borrowers, 20_000), configuration);
 
         Map<String, LongAdder> requests = new ConcurrentHashMap<>();
         ExecutionInterceptor counter = new ExecutionInterceptor() {
@@ -82,14 +81,16 @@ public final class ReminderBenchmark {
                      .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
                              "local"))).build()) {
-            LoanTable.create(client, TABLE);
-            DynamoDbLoanRepository repository = new DynamoDbLoanRepository(
-                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, SHARDS);
-            CollectionsSettings settings = CollectionsSettings.defaults(SHARDS);
+            LoanTable.create(client, Simulation.SETTINGS.tableName());
             SimulatedClock clock = new SimulatedClock(Instant.parse("2026-01-01T16:00:00Z"));
+            List<WorkItem> work = new ArrayList<>();
+            // The local runner's engine and reminder files; work items are collected to be fanned out one by one.
+            LocalReminders reminders = new LocalReminders(out, clock);
+            CollectionsEngine engine = CollectionsEngine.create(configuration, Simulation.SETTINGS, client,
+                    reminders.wire(EngineAdapters.builder().workDispatcher(work::addAll)).build(), clock);
 
             long t0 = System.nanoTime();
-            IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
+            IngestEventUseCase ingest = engine.ingest();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<IngestOutcome>> booked = new ArrayList<>();
             for (int i = 0; i < borrowers; i++) {
@@ -104,16 +105,15 @@ public final class ReminderBenchmark {
             pool.shutdown();
             System.out.printf("Seeded %d loans in %.1f s%n", borrowers, (System.nanoTime() - t0) / 1e9);
 
-            List<WorkItem> work = new ArrayList<>();
-            OverdueScanUseCase scan = new OverdueScanUseCase(repository, work::addAll, settings, clock);
+            OverdueScanUseCase scan = engine.overdueScan();
             for (String zone : List.of("Asia/Shanghai", "America/New_York")) {
                 clock.set(DAY.atTime(6, 0).atZone(ZoneId.of(zone)).toInstant());
                 scan.scan(ZoneId.of(zone), DAY);
             }
             System.out.printf("Scan: %d work items for %s%n", work.size(), DAY);
 
-            try (LocalReminders reminders = new LocalReminders(client, TABLE, repository, repository, settings, clock,
-                    out)) {
+            try (reminders) {
+                ReminderFanOutUseCase fanOut = engine.reminderFanOut();
                 requests.clear();
                 long messages = 0;
                 long start = System.nanoTime();
@@ -121,7 +121,7 @@ public final class ReminderBenchmark {
                     clock.set(DAY.atTime(10, 0).atZone(ZoneId.of(zone)).toInstant());
                     for (WorkItem item : work) {
                         if (item.timeZone().equals(zone)) {
-                            ReminderFanOutUseCase.Result r = reminders.fanOut.fanOut(item.loanId(), item.borrowerId(),
+                            ReminderFanOutUseCase.Result r = fanOut.fanOut(item.loanId(), item.borrowerId(),
                                     item.businessDate());
                             messages += r.opened() ? 1 : 0;
                         }
@@ -145,9 +145,9 @@ public final class ReminderBenchmark {
     }
 
     /** Renders SMS, e-mail and in-app for synthetic digests: the template engine alone. */
-    private static void renderOnly(int n) {
+    private static void renderOnly(int n, EngineConfiguration configuration) {
         QuteReminderRenderer renderer = new QuteReminderRenderer();
-        SenderProfiles senders = SenderProfiles.loadDefault();
+        SenderProfiles senders = configuration.senders();
         long start = System.nanoTime();
         long chars = 0;
         for (int i = 0; i < n; i++) {

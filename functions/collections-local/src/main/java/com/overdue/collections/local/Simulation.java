@@ -2,40 +2,30 @@ package com.overdue.collections.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.overdue.collections.core.application.CollectionsSettings;
-import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
-import com.overdue.collections.core.application.OverdueScanUseCase;
-import com.overdue.collections.core.application.PenaltyAccrualUseCase;
-import com.overdue.collections.core.application.CreditReportExportUseCase;
+import com.overdue.collections.core.application.ScanSummary;
 import com.overdue.collections.core.bureau.BureauSettings;
-import com.overdue.collections.core.bureau.BureauSettingsLoader;
-import com.overdue.collections.core.bureau.ChargeOffPolicy;
-import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
-import com.overdue.collections.core.loan.Money;
-import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
-import com.overdue.collections.core.application.EscalationDecisionUseCase;
-import com.overdue.collections.core.escalation.CallLimitRules;
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.escalation.EscalationDecision;
 import com.overdue.collections.core.escalation.EscalationLadder;
-import com.overdue.collections.core.escalation.EscalationLadders;
 import com.overdue.collections.core.escalation.EscalationState;
-import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.overdue.collections.core.application.ScanSummary;
-import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.ingest.EventRejection;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Component;
+import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.LoanRecord;
-import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
-import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
+import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
+import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
+import com.overdue.collections.lambda.engine.CollectionsEngine;
+import com.overdue.collections.lambda.engine.EngineAdapters;
+import com.overdue.collections.lambda.engine.EngineSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +40,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -58,15 +50,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs the daily pipeline locally over an event stream: the same use cases and the same DynamoDB adapter as the
- * Lambda functions, on DynamoDB Local embedded in this JVM. Events are applied in {@code occurredAt} order
- * interleaved with each time zone's daily scan at its run time; every date from {@code from} to {@code to} is run.
+ * Runs the daily pipeline locally over an event stream: the engine the Lambda functions run (same settings, same
+ * DynamoDB adapters) on DynamoDB Local embedded in this JVM, with files for its outward effects. Events are applied
+ * in {@code occurredAt} order interleaved with each time zone's daily scan at its run time; every date from
+ * {@code from} to {@code to} is run.
  */
 final class Simulation {
 
+    /** The engine settings of the local runner: Lambda's defaults, so the demo runs the engine Lambda runs. */
+    static final EngineSettings SETTINGS = EngineSettings.defaults();
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String TABLE = "collections";
-    private static final int SHARDS = 8;
 
     private final LocalTime runTime;
     private final PrintStream console;
@@ -82,9 +76,51 @@ final class Simulation {
     private record Input(int line, String json, Instant occurredAt) {
     }
 
-    /** A point on the simulated timeline: an event to apply, or a scheduled scan of one time zone. */
-    private record Step(Instant at, int order, Input event, ZoneId scanZone, LocalDate scanDate,
-                        LocalDate creditCycle) {
+    /** A point on the simulated timeline; at one instant, steps run in the order of their kind. */
+    private sealed interface Step permits Ingest, Scan, Sweep, Export {
+        Instant at();
+
+        int order();
+
+        default int line() {
+            return 0;
+        }
+    }
+
+    /** An event to apply. */
+    private record Ingest(Instant at, Input event) implements Step {
+        public int order() {
+            return 0;
+        }
+
+        public int line() {
+            return event.line();
+        }
+    }
+
+    /** The daily scan of one time zone. */
+    private record Scan(Instant at, ZoneId zone, LocalDate date) implements Step {
+        public int order() {
+            return 1;
+        }
+    }
+
+    /** The contact sweep: planned and deferred contacts whose time has come. */
+    private record Sweep(Instant at) implements Step {
+        public int order() {
+            return 2;
+        }
+    }
+
+    /** The monthly credit-bureau export of one cycle. */
+    private record Export(Instant at, LocalDate cycle) implements Step {
+        public int order() {
+            return 3;
+        }
+    }
+
+    /** The steps in the order they run, the zones scanned (the first one counts the days), and the last scan. */
+    private record Timeline(List<Step> steps, Set<ZoneId> zones, Instant lastRun) {
     }
 
     SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out) throws IOException {
@@ -92,144 +128,230 @@ final class Simulation {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         Files.createDirectories(out.resolve("loans"));
-        List<Input> inputs = new ArrayList<>();
-        Set<ZoneId> zones = new TreeSet<>(Comparator.comparing(ZoneId::getId));
-        for (int i = 0; i < eventLines.size(); i++) {
-            String json = eventLines.get(i).trim();
-            if (json.isEmpty()) {
-                continue;
-            }
-            inputs.add(new Input(i + 1, json, occurredAt(json)));
-            zoneOf(json, zones);
-        }
-        if (zones.isEmpty()) {
-            zones.add(ZoneId.of("Asia/Shanghai"));
-        }
-        List<Step> timeline = new ArrayList<>();
-        for (Input in : inputs) {
-            // An event whose time cannot be read is applied first, where it will be rejected with its reason.
-            timeline.add(new Step(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), 0, in, null, null, null));
-        }
-        Instant lastRun = Instant.MIN;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            for (ZoneId zone : zones) {
-                Instant at = d.atTime(runTime).atZone(zone).toInstant();
-                timeline.add(new Step(at, 1, null, zone, d, null));
-                lastRun = at.isAfter(lastRun) ? at : lastRun;
-            }
-        }
-        // The contact sweep, hourly on the simulated clock (every 15 minutes in AWS): planned and deferred contacts.
-        for (Instant t = from.minusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant();
-             !t.isAfter(to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant()); t = t.plusSeconds(3600)) {
-            timeline.add(new Step(t, 2, null, null, null, null));
-        }
-        // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
-        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
-        for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
-            Instant at = cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant();
-            timeline.add(new Step(at, 3, null, null, null, cycle));
-        }
-        timeline.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order)
-                .thenComparingInt(s -> s.event() == null ? 0 : s.event().line()));
-
+        EngineConfiguration configuration = EngineConfiguration.fromClasspath();
+        Timeline timeline = timeline(inputs(eventLines), from, to, configuration.bureau());
         SimulationReport report = new SimulationReport(from, to);
         RequestCounter requests = new RequestCounter();
+        SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneOffset.UTC).toInstant());
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
-             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
-                     .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
-                     .overrideConfiguration(c -> c.addExecutionInterceptor(requests))
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local",
-                             "local"))).build();
-             FileWorkDispatcher work = new FileWorkDispatcher(out.resolve("work.jsonl"));
-             FileActionPublisher actions = new FileActionPublisher(out.resolve("actions.jsonl"));
-             BufferedWriter rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
-             BufferedWriter changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"),
-                     StandardCharsets.UTF_8)) {
-            LoanTable.create(client, TABLE);
-            DynamoDbLoanRepository repository = new DynamoDbLoanRepository(
-                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, SHARDS);
-            SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneId.of("UTC")).toInstant());
-            CollectionsSettings settings = CollectionsSettings.defaults(SHARDS);
-            IngestEventUseCase ingest = new IngestEventUseCase(repository, settings, clock);
-            OverdueScanUseCase scan = new OverdueScanUseCase(repository, work, settings, clock);
+             DynamoDbClient client = client(dynamo, requests);
+             Outputs files = new Outputs(out, clock)) {
+            LoanTable.create(client, SETTINGS.tableName());
+            CollectionsEngine engine = CollectionsEngine.create(configuration, SETTINGS, client, files.adapters(),
+                    clock);
             // The daily workers, in the order their queues would typically drain: each one is idempotent per item.
-            DynamoDbPenaltyLedger penalties = new DynamoDbPenaltyLedger(
-                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
-            work.register(new PenaltyAccrualUseCase(repository, penalties, settings));
-            CreditReportExportUseCase creditReport = new CreditReportExportUseCase(repository, repository, repository,
-                    new DynamoDbBureauLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE),
-                    actions, new FileReportStore(out.resolve("credit")), settings, bureau,
-                    ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock);
-            LocalReminders reminders = new LocalReminders(client, TABLE, repository,
-                    (DynamoDbLoanRepository) repository, settings, clock, out);
-            work.register(reminders.fanOut);
-            DynamoDbEscalationStore escalations = new DynamoDbEscalationStore(
-                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, clock);
-            work.register(new EscalationDecisionUseCase(repository, escalations, actions, CallLimitRules.load(),
-                    EscalationLadders.load(), settings, clock));
-            Set<String> loanIds = new LinkedHashSet<>();
-            BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
-            int daysDone = 0;
-            for (Step step : timeline) {
-                if (step.event() != null) {
-                    if (step.at().isAfter(lastRun)) {
-                        report.eventsAfterWindow++;
-                        continue;
-                    }
-                    if (step.event().occurredAt() != null) {
-                        clock.set(step.event().occurredAt());
-                    }
-                    IngestOutcome outcome = ingest.ingest(step.event().json());
-                    record(outcome, step.event(), report, loanIds, rejected, changes);
-                } else if (step.creditCycle() != null) {
-                    clock.set(step.at());
-                    report.add(creditReport.export(step.creditCycle()));
-                } else if (step.scanZone() == null) {
-                    if (!step.at().isAfter(lastRun.plusSeconds(86_400))) {
-                        clock.set(step.at());
-                        reminders.sweep.sweep();
-                    }
-                } else {
-                    clock.set(step.at());
-                    ScanSummary s = scan.scan(step.scanZone(), step.scanDate());
-                    report.loansScanned += s.loansScanned();
-                    report.workItems += s.workItemsSent();
-                    report.delinquencyChanges += s.delinquencyChanges();
-                    if (step.scanZone().equals(zones.iterator().next())) {
-                        daysDone++;
-                        if (progressEvery > 0 && (daysDone % progressEvery == 0 || step.scanDate().equals(to))) {
-                            console.printf("  [day %3d/%d] %s  events applied %d, duplicate %d, rejected %d; "
-                                            + "loans scanned %d; work items %d%n", daysDone,
-                                    java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1,
-                                    step.scanDate(), report.eventsApplied, report.eventsDuplicate,
-                                    report.eventsRejected, report.loansScanned, report.workItems);
-                        }
-                    }
-                }
+            files.work.register(engine.penaltyAccrual());
+            files.work.register(engine.reminderFanOut());
+            files.work.register(engine.escalationDecision());
+            Run run = new Run(engine, clock, files, report, timeline, from, to);
+            for (Step step : timeline.steps()) {
+                run.apply(step);
             }
-            reminders.close();
-            report.contactDecisions.putAll(reminders.decisions);
-            report.emailsWritten = reminders.emails;
+            report.contactDecisions.putAll(files.reminders.decisions);
+            report.emailsWritten = files.reminders.emails;
+            // Counted before the loan output below reads the table: the requests of the pipeline alone.
             report.dynamoRequests.putAll(requests.snapshot());
-            for (String loanId : loanIds) {
-                LoanRecord loan = repository.findLoan(loanId).orElseThrow();
-                LoanPosition position = settings.ledger().advanceTo(loan.position(), to);
-                DelinquencyStatus status = settings.evaluator().evaluate(position);
-                Money posted = penaltyPosted(penalties, loanId, loan.terms().zero());
-                report.add(loan, position, status, posted);
-                ObjectNode json = loanJson(loan, position, status);
-                json.put("penaltyPosted", posted.toPlainString());
-                json.put("stage", escalationStage(escalations, loanId, report, decisions));
-                Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
-                        StandardCharsets.UTF_8);
+            for (String loanId : run.loanIds) {
+                writeLoan(engine, loanId, to, report, files.decisions, out);
             }
-            decisions.close();
-            report.escalation.actions.putAll(actions.byAction());
+            report.escalation.actions.putAll(files.actions.byAction());
         }
         Files.writeString(out.resolve("summary.json"), report.toJson().toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.html"), report.toHtml(), StandardCharsets.UTF_8);
         return report;
+    }
+
+    /** The non-blank input lines, with their line numbers and event times. */
+    private static List<Input> inputs(List<String> eventLines) {
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < eventLines.size(); i++) {
+            String json = eventLines.get(i).trim();
+            if (!json.isEmpty()) {
+                inputs.add(new Input(i + 1, json, occurredAt(json)));
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * Every step from {@code from} to {@code to}: the events, each booked zone's daily scan at the run time, the
+     * hourly contact sweep and the credit-bureau export of each cycle date, in the order they run.
+     */
+    private Timeline timeline(List<Input> inputs, LocalDate from, LocalDate to, BureauSettings bureau) {
+        Set<ZoneId> zones = new TreeSet<>(Comparator.comparing(ZoneId::getId));
+        List<Step> steps = new ArrayList<>();
+        for (Input in : inputs) {
+            zoneOf(in.json(), zones);
+            // An event whose time cannot be read is applied first, where it will be rejected with its reason.
+            steps.add(new Ingest(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), in));
+        }
+        if (zones.isEmpty()) {
+            zones.add(ZoneId.of("Asia/Shanghai"));
+        }
+        Instant lastRun = Instant.MIN;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            for (ZoneId zone : zones) {
+                Instant at = d.atTime(runTime).atZone(zone).toInstant();
+                steps.add(new Scan(at, zone, d));
+                lastRun = at.isAfter(lastRun) ? at : lastRun;
+            }
+        }
+        // The contact sweep, hourly on the simulated clock (every 15 minutes in AWS): planned and deferred contacts.
+        Instant lastSweep = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Instant t = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(); !t.isAfter(lastSweep);
+             t = t.plusSeconds(3600)) {
+            steps.add(new Sweep(t));
+        }
+        // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
+        for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
+            steps.add(new Export(cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant(), cycle));
+        }
+        steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order).thenComparingInt(Step::line));
+        return new Timeline(steps, zones, lastRun);
+    }
+
+    /** The simulated pipeline as it goes: each step moves the clock to its time and runs on the engine. */
+    private final class Run {
+        private final CollectionsEngine engine;
+        private final SimulatedClock clock;
+        private final Outputs files;
+        private final SimulationReport report;
+        private final Timeline timeline;
+        private final LocalDate from;
+        private final LocalDate to;
+        /** The loans booked, in booking order: the loan output's order. */
+        final Set<String> loanIds = new LinkedHashSet<>();
+        private int daysDone;
+
+        Run(CollectionsEngine engine, SimulatedClock clock, Outputs files, SimulationReport report, Timeline timeline,
+            LocalDate from, LocalDate to) {
+            this.engine = engine;
+            this.clock = clock;
+            this.files = files;
+            this.report = report;
+            this.timeline = timeline;
+            this.from = from;
+            this.to = to;
+        }
+
+        void apply(Step step) throws IOException {
+            if (step instanceof Ingest i) {
+                ingest(i);
+            } else if (step instanceof Scan s) {
+                scan(s);
+            } else if (step instanceof Sweep s) {
+                sweep(s);
+            } else if (step instanceof Export e) {
+                export(e);
+            }
+        }
+
+        private void ingest(Ingest step) throws IOException {
+            // An event after the last scan could not be seen by any scan of the range: counted, not applied.
+            if (step.at().isAfter(timeline.lastRun())) {
+                report.eventsAfterWindow++;
+                return;
+            }
+            if (step.event().occurredAt() != null) {
+                clock.set(step.event().occurredAt());
+            }
+            IngestOutcome outcome = engine.ingest().ingest(step.event().json());
+            record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
+        }
+
+        private void scan(Scan step) {
+            clock.set(step.at());
+            ScanSummary s = engine.overdueScan().scan(step.zone(), step.date());
+            report.loansScanned += s.loansScanned();
+            report.workItems += s.workItemsSent();
+            report.delinquencyChanges += s.delinquencyChanges();
+            if (step.zone().equals(timeline.zones().iterator().next())) {
+                daysDone++;
+                progress(step.date());
+            }
+        }
+
+        private void sweep(Sweep step) {
+            // Sweeps run until a day after the last scan, so contacts deferred on the last day are still attempted.
+            if (!step.at().isAfter(timeline.lastRun().plusSeconds(86_400))) {
+                clock.set(step.at());
+                engine.contactSweep().sweep();
+            }
+        }
+
+        private void export(Export step) {
+            clock.set(step.at());
+            report.add(engine.creditReportExport().export(step.cycle()));
+        }
+
+        private void progress(LocalDate date) {
+            if (progressEvery > 0 && (daysDone % progressEvery == 0 || date.equals(to))) {
+                console.printf("  [day %3d/%d] %s  events applied %d, duplicate %d, rejected %d; "
+                                + "loans scanned %d; work items %d%n", daysDone, ChronoUnit.DAYS.between(from, to) + 1,
+                        date, report.eventsApplied, report.eventsDuplicate, report.eventsRejected,
+                        report.loansScanned, report.workItems);
+            }
+        }
+    }
+
+    /** The output files of a run and the file adapters the engine writes them through. */
+    private static final class Outputs implements AutoCloseable {
+        final FileWorkDispatcher work;
+        final FileActionPublisher actions;
+        final FileReportStore reports;
+        final LocalReminders reminders;
+        final BufferedWriter rejected;
+        final BufferedWriter changes;
+        final BufferedWriter decisions;
+
+        Outputs(Path out, SimulatedClock clock) throws IOException {
+            this.work = new FileWorkDispatcher(out.resolve("work.jsonl"));
+            this.actions = new FileActionPublisher(out.resolve("actions.jsonl"));
+            this.reports = new FileReportStore(out.resolve("credit"));
+            this.rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
+            this.changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"), StandardCharsets.UTF_8);
+            this.reminders = new LocalReminders(out, clock);
+            this.decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
+        }
+
+        EngineAdapters adapters() {
+            return reminders.wire(EngineAdapters.builder().workDispatcher(work).actionPublisher(actions)
+                    .reportStore(reports)).build();
+        }
+
+        @Override
+        public void close() throws IOException {
+            decisions.close();
+            reminders.close();
+            changes.close();
+            rejected.close();
+            actions.close();
+            work.close();
+        }
+    }
+
+    private static DynamoDbClient client(EmbeddedDynamoDb dynamo, RequestCounter requests) {
+        return DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
+                .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(requests))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    /** The loan as of {@code to}: its line in the summary and {@code loans/<id>.json}; its escalation decisions. */
+    private static void writeLoan(CollectionsEngine engine, String loanId, LocalDate to, SimulationReport report,
+                                  BufferedWriter decisions, Path out) throws IOException {
+        LoanRecord loan = engine.repository().findLoan(loanId).orElseThrow();
+        LoanPosition position = engine.rules().ledger().advanceTo(loan.position(), to);
+        DelinquencyStatus status = engine.rules().evaluator().evaluate(position);
+        Money posted = penaltyPosted(engine.penaltyLedger(), loanId, loan.terms().zero());
+        report.add(loan, position, status, posted);
+        ObjectNode json = loanJson(loan, position, status);
+        json.put("penaltyPosted", posted.toPlainString());
+        json.put("stage", escalationStage(engine.escalationStore(), loanId, report, decisions));
+        Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
+                StandardCharsets.UTF_8);
     }
 
     private static void record(IngestOutcome outcome, Input input, SimulationReport report, Set<String> loanIds,
