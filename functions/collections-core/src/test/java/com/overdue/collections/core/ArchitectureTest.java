@@ -1,11 +1,17 @@
 package com.overdue.collections.core;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,7 +45,14 @@ class ArchitectureTest {
     static final ArchRule NO_JACKSON_ANNOTATIONS = noClasses()
             .that().resideInAPackage(CORE + "..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.annotation..")
-            .because("JSON mapping is spelled out by the parser and the snapshot codec, not annotated on the domain");
+            .because("JSON mapping is spelled out by the event parser, and stored documents are mapped in the adapters");
+
+    static final ArchRule NO_JSON_WRITING = noClasses()
+            .that().resideInAPackage(CORE + "..")
+            .should().callMethodWhere(target(owner(assignableTo(ObjectMapper.class)))
+                    .and(target(nameMatching("write.*|create(Object|Array)Node|valueToTree"))))
+            .because("the core reads JSON (events, configuration) but stores no document: the adapters' "
+                    + "Jackson-bound records write them (lambda.json.DocumentMapper)");
 
     static final ArchRule DOMAIN_DOES_NOT_KNOW_USE_CASES_OR_PORTS = noClasses()
             .that().resideInAnyPackage(CORE + ".loan..", CORE + ".ledger..", CORE + ".delinquency..")
@@ -99,6 +112,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void no_core_class_writes_json() {
+        NO_JSON_WRITING.check(CORE_CLASSES);
+    }
+
+    @Test
+    void the_json_writing_rule_catches_a_codec_in_the_core() {
+        JavaClasses offender = new ClassFileImporter().importClasses(CodecInTheCore.class);
+        assertThat(NO_JSON_WRITING.evaluate(offender).hasViolation()).isTrue();
+    }
+
+    @Test
     void loan_ledger_and_delinquency_do_not_depend_on_application_or_port() {
         DOMAIN_DOES_NOT_KNOW_USE_CASES_OR_PORTS.check(CORE_CLASSES);
     }
@@ -111,5 +135,12 @@ class ArchitectureTest {
 
     /** A core class that breaks the rule, to show the rule is not vacuous. */
     record AnnotatedRecord(@JsonProperty("id") String id) {
+    }
+
+    /** A hand-written codec in the core, to show the JSON-writing rule is not vacuous. */
+    static final class CodecInTheCore {
+        String write(Object value) throws JsonProcessingException {
+            return new ObjectMapper().writeValueAsString(value);
+        }
     }
 }

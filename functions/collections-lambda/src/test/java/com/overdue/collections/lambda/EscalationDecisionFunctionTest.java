@@ -13,7 +13,7 @@ import com.overdue.collections.core.escalation.EscalationLadders;
 import com.overdue.collections.core.escalation.StrategyAssignment;
 import com.overdue.collections.core.port.EscalationStore;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.sqs.WorkItemMessage;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -242,7 +242,7 @@ class EscalationDecisionFunctionTest {
         book(loanId);
         walk(loanId, 0, 15);
         at(DUE.plusDays(16));
-        String item = WorkItemJson.write(new WorkItem(loanId, "B-" + loanId, DUE.plusDays(16), "Asia/Shanghai", 16,
+        String item = WorkItemMessage.write(new WorkItem(loanId, "B-" + loanId, DUE.plusDays(16), "Asia/Shanghai", 16,
                 "MILD", "4-30", "6000.00", "CNY"));
 
         List<String> failures = post(List.of(item, item, "{\"businessDate\":\"2026-01-17\"}"));

@@ -7,7 +7,7 @@ import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.PenaltyLedger;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.sqs.WorkItemMessage;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -161,7 +161,7 @@ class PenaltyAccrualFunctionTest {
     }
 
     private static String item(String loanId, String businessDate) {
-        return WorkItemJson.write(new WorkItem(loanId, "B-" + loanId, LocalDate.parse(businessDate), "Asia/Shanghai",
+        return WorkItemMessage.write(new WorkItem(loanId, "B-" + loanId, LocalDate.parse(businessDate), "Asia/Shanghai",
                 7, "MILD", "4-30", "260.00", "CNY"));
     }
 

@@ -2,7 +2,7 @@ package com.overdue.collections.local;
 
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.CollectionsAction;
-import com.overdue.collections.core.port.CollectionsActionJson;
+import com.overdue.collections.lambda.sns.ActionMessage;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
             return Outcome.ALREADY_PUBLISHED;
         }
         try {
-            out.write(CollectionsActionJson.write(action));
+            out.write(ActionMessage.write(action));
             out.newLine();
             out.flush();
         } catch (IOException e) {

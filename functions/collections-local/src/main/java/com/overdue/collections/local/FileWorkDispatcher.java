@@ -3,7 +3,7 @@ package com.overdue.collections.local;
 import com.overdue.collections.core.application.DailyWorker;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.sqs.WorkItemMessage;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
     public void dispatch(List<WorkItem> items) {
         try {
             for (WorkItem item : items) {
-                out.write(WorkItemJson.write(item));
+                out.write(WorkItemMessage.write(item));
                 out.write('\n');
                 sent++;
             }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.overdue.collections.core.contact.ContactDecision;
 import com.overdue.collections.core.contact.ContactEvaluation;
 import com.overdue.collections.core.contact.ContactRecord;
-import com.overdue.collections.core.contact.ContactRecordJson;
+import com.overdue.collections.lambda.dynamodb.ContactRecordDocument;
 import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.ses.MimeEmail;
@@ -93,7 +93,7 @@ final class LocalReminders implements AutoCloseable {
     }
 
     private void journal(ContactRecord r) {
-        line(contacts, ContactRecordJson.write(r).toString());
+        line(contacts, ContactRecordDocument.write(r));
         ContactEvaluation e = r.lastEvaluation();
         String rule = "-";
         if (e != null && e.decision() instanceof ContactDecision.Defer d) {

@@ -6,12 +6,14 @@ import com.overdue.collections.core.bureau.BureauSettings;
 import com.overdue.collections.core.bureau.ChargeOffPolicy;
 import com.overdue.collections.core.bureau.CycleDecision;
 import com.overdue.collections.core.bureau.CycleStanding;
+import com.overdue.collections.core.bureau.Metro2Manifest;
 import com.overdue.collections.core.bureau.Metro2AccountMapper;
 import com.overdue.collections.core.bureau.ProductReporting;
 import com.overdue.collections.core.bureau.ReportingDisposition;
 import com.overdue.collections.core.metro2.Metro2Account;
 import com.overdue.collections.core.metro2.Metro2File;
 import com.overdue.collections.core.metro2.Metro2FileWriter;
+import com.overdue.collections.core.metro2.Metro2WriteResult;
 import com.overdue.collections.core.metro2.PaymentHistoryCode;
 import com.overdue.collections.core.metro2.RejectedAccount;
 import com.overdue.collections.core.ingest.CollectionsEvent;
@@ -29,15 +31,20 @@ import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReportStore;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -151,14 +158,14 @@ public final class CreditReportExportUseCase {
 
         String baseName = "metro2-" + cycleDate;
         byte[] content = file.content();
-        String sha256 = CreditReportManifest.sha256(content);
+        String sha256 = sha256(content);
         String fileLocation = file.result().submittable()
                 ? store.put(cycleDate, baseName + ".txt", content, "text/plain; charset=us-ascii") : null;
-        CreditReportManifest manifest = new CreditReportManifest(cycleDate, dateCreated,
-                bureau.furnisher().identificationNumber(), baseName + ".txt", fileLocation, content.length, sha256,
-                file.result(), rejected, records, counts(sorted), noticeCounts(sorted));
-        String manifestLocation = store.put(cycleDate, baseName + ".manifest.json",
-                manifest.toJson().toPrettyString().getBytes(StandardCharsets.UTF_8), "application/json");
+        Metro2Manifest manifest = manifest(cycleDate, dateCreated,
+                new Metro2Manifest.FileFacts(baseName + ".txt", fileLocation, file.result().submittable(),
+                        content.length, sha256), file.result(), rejected, records, counts(sorted),
+                noticeCounts(sorted));
+        String manifestLocation = store.putManifest(cycleDate, baseName + ".manifest.json", manifest);
 
         Map<Skip, Long> skips = counts(sorted);
         return new CreditReportSummary(cycleDate, fileLocation, manifestLocation, sha256, sorted.size(),
@@ -273,6 +280,56 @@ public final class CreditReportExportUseCase {
     private static Map<ActionPublisher.Outcome, Long> noticeCounts(List<AccountOutcome> outcomes) {
         return outcomes.stream().filter(o -> o.notice() != null)
                 .collect(Collectors.groupingBy(AccountOutcome::notice, Collectors.counting()));
+    }
+
+    private Metro2Manifest manifest(LocalDate cycleDate, LocalDate createdOn, Metro2Manifest.FileFacts fileFacts,
+                                    Metro2WriteResult result, List<RejectedAccount> rejected,
+                                    List<BureauRecord> records, Map<Skip, Long> skipped,
+                                    Map<ActionPublisher.Outcome, Long> notices) {
+        // Sums of what the file carries: whole currency units, cents dropped, as the writer writes them.
+        Map<String, BigInteger[]> sums = new TreeMap<>();
+        for (BureauRecord r : records) {
+            if (r.disposition() == ReportingDisposition.REPORTED) {
+                BigInteger[] s = sums.computeIfAbsent(r.currency(), c -> new BigInteger[]{
+                        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+                s[0] = s[0].add(whole(r.currentBalance()));
+                s[1] = s[1].add(whole(r.amountPastDue()));
+                s[2] = s[2].add(whole(r.originalChargeOffAmount()));
+                s[3] = s[3].add(whole(r.actualPayment()));
+            }
+        }
+        Map<String, Metro2Manifest.CurrencyTotals> amounts = new TreeMap<>();
+        sums.forEach((currency, s) -> amounts.put(currency, new Metro2Manifest.CurrencyTotals(s[0], s[1], s[2],
+                s[3])));
+        Metro2Manifest.AccountCounts accounts = new Metro2Manifest.AccountCounts(
+                count(records, ReportingDisposition.REPORTED),
+                count(records, ReportingDisposition.WITHHELD_PENDING_NOTICE),
+                count(records, ReportingDisposition.REJECTED),
+                skipped.getOrDefault(Skip.PRODUCT_NOT_CONFIGURED, 0L),
+                skipped.getOrDefault(Skip.PRODUCT_NOT_REPORTED, 0L),
+                skipped.getOrDefault(Skip.NOT_OPEN_YET, 0L), skipped.getOrDefault(Skip.FINAL_REPORT_DONE, 0L));
+        return new Metro2Manifest(cycleDate, createdOn, bureau.furnisher().identificationNumber(), fileFacts,
+                result.totals(), amounts, accounts,
+                new Metro2Manifest.NoticeCounts(notices.getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L),
+                        notices.getOrDefault(ActionPublisher.Outcome.ALREADY_PUBLISHED, 0L)),
+                records.stream().filter(r -> r.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE)
+                        .map(r -> new Metro2Manifest.Withheld(r.loanId(), r.accountStatus(), r.noticeSentOn()))
+                        .toList(),
+                rejected, result.adjustments(),
+                records.stream().filter(r -> r.correction() != null)
+                        .map(r -> new Metro2Manifest.Correction(r.loanId(), r.correction())).toList());
+    }
+
+    private static BigInteger whole(BigDecimal amount) {
+        return amount == null || amount.signum() < 0 ? BigInteger.ZERO : amount.toBigInteger();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static int count(List<BureauRecord> records, ReportingDisposition disposition) {

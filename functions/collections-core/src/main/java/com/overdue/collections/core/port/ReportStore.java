@@ -1,5 +1,7 @@
 package com.overdue.collections.core.port;
 
+import com.overdue.collections.core.bureau.Metro2Manifest;
+
 import java.time.LocalDate;
 
 /**
@@ -10,4 +12,10 @@ public interface ReportStore {
 
     /** Stores {@code content} as {@code fileName} of the cycle ending on {@code cycleDate}; returns where it went. */
     String put(LocalDate cycleDate, String fileName, byte[] content, String contentType);
+
+    /**
+     * Stores the manifest of the cycle's file as {@code fileName}, in the store's own format (JSON in both adapters);
+     * returns where it went.
+     */
+    String putManifest(LocalDate cycleDate, String fileName, Metro2Manifest manifest);
 }

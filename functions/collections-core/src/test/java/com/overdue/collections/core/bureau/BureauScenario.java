@@ -176,12 +176,8 @@ final class BureauScenario {
         }
     }
 
-    String manifest(LocalDate cycle) {
-        try {
-            return Files.readString(world.dir.resolve("metro2-" + cycle + ".manifest.json"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    Metro2Manifest manifest(LocalDate cycle) {
+        return world.manifests.get("metro2-" + cycle + ".manifest.json");
     }
 
     /** Month-end cycle dates from {@code first} for {@code months} months. */

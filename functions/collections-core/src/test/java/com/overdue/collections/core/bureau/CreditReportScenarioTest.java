@@ -100,7 +100,11 @@ class CreditReportScenarioTest {
         assertThat(april.withheldPendingNotice()).isEqualTo(1);
         // The only account was withheld: no file for the bureau this cycle, only the manifest saying why.
         assertThat(april.fileLocation()).isNull();
-        assertThat(s.manifest(cycles.get(3))).contains("\"withheldPendingNotice\"").contains("L-CN-1");
+        Metro2Manifest aprilManifest = s.manifest(cycles.get(3));
+        assertThat(aprilManifest.withheldPendingNotice()).extracting(Metro2Manifest.Withheld::loanId)
+                .containsExactly("L-CN-1");
+        assertThat(aprilManifest.accounts().withheldPendingNotice()).isEqualTo(1);
+        assertThat(aprilManifest.file().location()).isNull();
         CollectionsAction notice = s.world.published.get(0);
         assertThat(notice.businessDate()).isEqualTo(LocalDate.of(2026, 5, 1));
         assertThat(notice.reason()).contains("withheld");
@@ -192,7 +196,8 @@ class CreditReportScenarioTest {
         assertThat(march.correction()).contains("2026-02-28").contains("from 1 to 0");
         assertThat(march.paymentHistoryProfile().value()).isEqualTo("00" + "B".repeat(22));
         assertThat(march.dateFirstDelinquency()).isNull();
-        assertThat(s.manifest(cycles.get(2))).contains("\"corrections\"").contains("L-US-4");
+        assertThat(s.manifest(cycles.get(2)).corrections()).extracting(Metro2Manifest.Correction::loanId)
+                .containsExactly("L-US-4");
     }
 
     @Test
@@ -208,7 +213,7 @@ class CreditReportScenarioTest {
         CreditReportSummary again = s.exportCycle(cycles.get(1), cycles.get(1).plusDays(4));
 
         assertThat(s.file(cycles.get(1))).isEqualTo(firstFile);
-        assertThat(s.manifest(cycles.get(1))).contains("\"createdOn\" : \"" + cycles.get(1).plusDays(1) + "\"");
+        assertThat(s.manifest(cycles.get(1)).createdOn()).isEqualTo(cycles.get(1).plusDays(1));
         assertThat(again.sha256()).isEqualTo(first.sha256());
         assertThat(again.reRunRecords()).isEqualTo(1);
         assertThat(s.world.recordsOf("L-US-5")).hasSize(2);

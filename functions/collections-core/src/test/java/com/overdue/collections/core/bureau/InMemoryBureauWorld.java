@@ -41,6 +41,7 @@ final class InMemoryBureauWorld implements LoanRepository, LoanCatalog, Borrower
     final Map<String, BureauRecord> bureau = new TreeMap<>();
     final Map<String, CollectionsAction> actions = new LinkedHashMap<>();
     final List<CollectionsAction> published = new ArrayList<>();
+    final Map<String, Metro2Manifest> manifests = new LinkedHashMap<>();
     final Path dir;
 
     InMemoryBureauWorld(Path dir) {
@@ -135,5 +136,11 @@ final class InMemoryBureauWorld implements LoanRepository, LoanCatalog, Borrower
             throw new UncheckedIOException(e);
         }
         return file.toString();
+    }
+
+    @Override
+    public String putManifest(LocalDate cycleDate, String fileName, Metro2Manifest manifest) {
+        manifests.put(fileName, manifest);
+        return dir.resolve(fileName).toString();
     }
 }

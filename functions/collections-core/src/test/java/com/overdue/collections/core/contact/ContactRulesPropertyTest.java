@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random borrowers (time zone, jurisdiction, opt-outs, cease, disputes) and random reminder schedules, run through
- * the contact policy the way the sweep does (a deferred contact is asked again at its time). The decisions are
- * written as contacts.jsonl lines, and an independent checker, reading the rule-pack files itself, finds that no
- * line marked SENT breaks its pack and that every contact ends SENT or SUPPRESSED (nothing dropped).
+ * the contact policy the way the sweep does (a deferred contact is asked again at its time). The decided contact
+ * records (what contacts.jsonl holds) go to an independent checker that, reading the rule-pack files itself, finds
+ * that no record marked SENT breaks its pack and that every contact ends SENT or SUPPRESSED (nothing dropped).
  */
 class ContactRulesPropertyTest {
 
@@ -76,19 +76,19 @@ class ContactRulesPropertyTest {
     @Property(tries = 300)
     void no_contact_marked_sent_breaks_its_rule_pack(@ForAll("borrowers") Profile b,
                                                     @ForAll("schedules") List<Planned> schedule) throws IOException {
-        List<String> lines = run(b, schedule);
-        check(b, schedule, lines);
+        List<ContactRecord> records = run(b, schedule);
+        check(b, schedule, records);
     }
 
     /** The sweep's loop: ask at the planned time; a deferral is asked again at its time. */
-    private static List<String> run(Profile b, List<Planned> schedule) {
+    private static List<ContactRecord> run(Profile b, List<Planned> schedule) {
         ContactConditions conditions = new ContactConditions(b.optOut(), b.cease(), Set.of(), List.of("L-1"),
                 b.disputed() ? List.of("L-1") : List.of());
         PriorityQueue<Planned> queue = new PriorityQueue<>(Comparator.comparing(Planned::at)
                 .thenComparingInt(Planned::id));
         queue.addAll(schedule);
         List<PastContact> history = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
+        List<ContactRecord> records = new ArrayList<>();
         int steps = 0;
         while (!queue.isEmpty()) {
             assertThat(++steps).as("the loop ends").isLessThan(10_000);
@@ -100,21 +100,20 @@ class ContactRulesPropertyTest {
                     "en-US", b.zone().getId());
             if (e.decision() instanceof ContactDecision.Defer d) {
                 assertThat(d.until()).as("a deferral moves forward").isAfter(p.at());
-                lines.add(ContactRecordJson.write(r.decided(ContactState.DEFERRED, d.until(), e, null)).toString());
+                records.add(r.decided(ContactState.DEFERRED, d.until(), e, null));
                 queue.add(new Planned(p.id(), d.until(), p.channel()));
             } else if (e.decision() instanceof ContactDecision.Suppress) {
-                lines.add(ContactRecordJson.write(r.decided(ContactState.SUPPRESSED, null, e, null)).toString());
+                records.add(r.decided(ContactState.SUPPRESSED, null, e, null));
             } else {
                 history.add(new PastContact(p.at(), p.channel(), false));
-                lines.add(ContactRecordJson.write(r.decided(ContactState.SENT, null, e, null)
-                        .sent(p.at(), "p-" + p.id(), "t", "sha")).toString());
+                records.add(r.decided(ContactState.SENT, null, e, null).sent(p.at(), "p-" + p.id(), "t", "sha"));
             }
         }
-        return lines;
+        return records;
     }
 
     /** Reads the lines and the pack's own file; checks each SENT line against them. */
-    private static void check(Profile b, List<Planned> schedule, List<String> lines) throws IOException {
+    private static void check(Profile b, List<Planned> schedule, List<ContactRecord> records) throws IOException {
         JsonNode pack;
         try (InputStream in = ContactRulesPropertyTest.class.getClassLoader()
                 .getResourceAsStream("config/contact/" + b.jurisdiction() + ".json")) {
@@ -135,15 +134,14 @@ class ContactRulesPropertyTest {
         assertThat(quietFrom).isNotNull();
         Map<String, Integer> perDay = new HashMap<>();
         Map<String, String> finalState = new HashMap<>();
-        for (String line : lines) {
-            JsonNode n = MAPPER.readTree(line);
-            String state = n.get("state").asText();
-            String channel = n.get("channel").asText();
-            finalState.put(n.get("messageId").asText(), state);
+        for (ContactRecord r : records) {
+            String state = r.state().name();
+            String channel = r.channel().name();
+            finalState.put(r.messageId(), state);
             if (!state.equals("SENT")) {
                 continue;
             }
-            ZonedDateTime local = Instant.parse(n.get("sentAt").asText()).atZone(ZoneId.of(n.get("timeZone").asText()));
+            ZonedDateTime local = r.sentAt().atZone(ZoneId.of(r.timeZone()));
             LocalTime t = local.toLocalTime();
             assertThat(!t.isBefore(quietFrom) || t.isBefore(quietUntil))
                     .as("sent at %s inside quiet hours %s-%s (%s)", local, quietFrom, quietUntil, b).isFalse();
@@ -155,7 +153,7 @@ class ContactRulesPropertyTest {
                 assertThat(count).as("%s on %s over the daily cap", channel, local.toLocalDate())
                         .isLessThanOrEqualTo(caps.get(channel));
             }
-            assertThat(n.get("evaluations").get(0).get("rulePack").asText()).isEqualTo(b.jurisdiction());
+            assertThat(r.evaluations().get(0).rulePack()).isEqualTo(b.jurisdiction());
         }
         assertThat(finalState).hasSize(schedule.size());
         assertThat(finalState.values()).as("every contact ends sent or suppressed").allMatch(s ->

@@ -205,15 +205,4 @@ class ContactRulesTest {
         assertThat(POLICY.evaluateCall("B-1", "US", local("2026-03-09T10:00", NEW_YORK), NEW_YORK,
                 ContactConditions.NONE, conversation).decision()).isInstanceOf(ContactDecision.Allow.class);
     }
-
-    @Test
-    void a_contact_record_survives_its_json_form_with_every_verdict() {
-        ContactEvaluation e = sms("CN", "2026-03-10T22:30", SHANGHAI);
-        ContactRecord r = ContactRecord.planned("B-1", java.time.LocalDate.parse("2026-03-10"), Channel.SMS, "M1",
-                        local("2026-03-10T22:30", SHANGHAI), List.of("L-1#2026-03-07#R1"), List.of("L-1"),
-                        List.of("CN"), "zh-CN", "Asia/Shanghai")
-                .decided(ContactState.DEFERRED, deferredUntil(e), e, null);
-        ContactRecord back = ContactRecordJson.read(ContactRecordJson.write(r).toString());
-        assertThat(back).isEqualTo(r);
-    }
 }

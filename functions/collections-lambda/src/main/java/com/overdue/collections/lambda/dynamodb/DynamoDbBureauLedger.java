@@ -1,7 +1,6 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import com.overdue.collections.core.bureau.BureauRecord;
-import com.overdue.collections.core.bureau.BureauRecordCodec;
 import com.overdue.collections.core.port.BureauLedger;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -25,7 +24,6 @@ public final class DynamoDbBureauLedger implements BureauLedger {
     private static final Expression NEW_ITEM = Expression.builder().expression("attribute_not_exists(PK)").build();
 
     private final LoanTable table;
-    private final BureauRecordCodec codec = new BureauRecordCodec();
 
     public DynamoDbBureauLedger(DynamoDbEnhancedClient enhanced, String tableName) {
         this.table = new LoanTable(enhanced, tableName);
@@ -34,7 +32,7 @@ public final class DynamoDbBureauLedger implements BureauLedger {
     @Override
     public Optional<BureauRecord> find(String loanId, LocalDate cycleDate) {
         BureauItem item = table.bureau.getItem(r -> r.key(key(loanId, PREFIX + cycleDate)).consistentRead(true));
-        return Optional.ofNullable(item).map(i -> codec.read(i.getBody()));
+        return Optional.ofNullable(item).map(i -> BureauRecordDocument.read(i.getBody()));
     }
 
     @Override
@@ -45,7 +43,7 @@ public final class DynamoDbBureauLedger implements BureauLedger {
                 .items().stream()
                 .filter(i -> !i.getSk().equals(PREFIX + cycleDate))
                 .findFirst()
-                .map(i -> codec.read(i.getBody()));
+                .map(i -> BureauRecordDocument.read(i.getBody()));
     }
 
     @Override
@@ -54,7 +52,7 @@ public final class DynamoDbBureauLedger implements BureauLedger {
         item.setPk(DynamoDbLoanRepository.loanKey(record.loanId()));
         item.setSk(PREFIX + record.cycleDate());
         item.setCycleDate(record.cycleDate().toString());
-        item.setBody(codec.write(record));
+        item.setBody(BureauRecordDocument.write(record));
         try {
             table.bureau.putItem(PutItemEnhancedRequest.builder(BureauItem.class).item(item)
                     .conditionExpression(NEW_ITEM).build());

@@ -1,7 +1,6 @@
 package com.overdue.collections.lambda.dynamodb;
 
 import com.overdue.collections.core.contact.ContactRecord;
-import com.overdue.collections.core.contact.ContactRecordJson;
 import com.overdue.collections.core.port.BorrowerLoans;
 import com.overdue.collections.core.port.ContactLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -103,7 +102,7 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
     public List<ContactRecord> message(String borrowerId, LocalDate businessDate) {
         List<ContactRecord> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : prefix(borrowerId, "CONTACT#" + businessDate + "#", false)) {
-            out.add(ContactRecordJson.read(item.get("body").s()));
+            out.add(ContactRecordDocument.read(item.get("body").s()));
         }
         return out;
     }
@@ -119,7 +118,7 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
                     .expressionAttributeValues(Map.of(":pk", s(borrowerKey(borrowerId)),
                             ":from", s("CONTACT#" + from), ":to", s("CONTACT#\uffff")))
                     .exclusiveStartKey(exclusiveStart).build());
-            page.items().forEach(item -> out.add(ContactRecordJson.read(item.get("body").s())));
+            page.items().forEach(item -> out.add(ContactRecordDocument.read(item.get("body").s())));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
@@ -135,7 +134,7 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
                     .keyConditionExpression("reviewShard = :shard AND reviewAt <= :upTo")
                     .expressionAttributeValues(Map.of(":shard", s(shardKey(shard)), ":upTo", s(upTo)))
                     .limit(limit).build());
-            page.items().forEach(item -> out.add(ContactRecordJson.read(item.get("body").s())));
+            page.items().forEach(item -> out.add(ContactRecordDocument.read(item.get("body").s())));
         }
         out.sort(Comparator.comparing(ContactRecord::dueAt));
         return out.size() > limit ? out.subList(0, limit) : out;
@@ -159,7 +158,7 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
         item.put("SK", s(c.key()));
         item.put("state", s(c.state().name()));
         item.put("version", AttributeValue.fromN(Long.toString(c.version())));
-        item.put("body", s(ContactRecordJson.write(c).toString()));
+        item.put("body", s(ContactRecordDocument.write(c)));
         if (c.state().waiting() && c.dueAt() != null) {
             item.put("reviewShard", s(shardKey(shardOf(c.borrowerId()))));
             item.put("reviewAt", s(SORTABLE.format(c.dueAt().truncatedTo(ChronoUnit.SECONDS)) + "#"

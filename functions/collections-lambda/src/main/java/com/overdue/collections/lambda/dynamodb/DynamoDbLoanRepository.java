@@ -9,7 +9,6 @@ import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.port.LoanSnapshotCodec;
 import com.overdue.collections.core.port.ReviewPage;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.StoredEvent;
@@ -51,7 +50,6 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     private final DynamoDbEnhancedClient enhanced;
     private final LoanTable table;
     private final int shards;
-    private final LoanSnapshotCodec codec = new LoanSnapshotCodec();
 
     public DynamoDbLoanRepository(DynamoDbEnhancedClient enhanced, String tableName, int shards) {
         this.enhanced = enhanced;
@@ -208,7 +206,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     }
 
     private LoanRecord toRecord(LoanItem item) {
-        LoanSnapshotCodec.Snapshot s = codec.read(item.getSnapshot());
+        LoanSnapshotDocument.Snapshot s = LoanSnapshotDocument.read(item.getSnapshot());
         LocalDate next = item.getReviewAt() == null ? null : LocalDate.parse(item.getReviewAt().substring(0, 10));
         return new LoanRecord(s.terms(), s.position(), s.status(), item.getVersion(), next);
     }
@@ -225,7 +223,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         item.setDaysPastDue(record.status().daysPastDue());
         item.setSeverity(record.status().severity().name());
         item.setBucket(record.status().bucket());
-        item.setSnapshot(codec.write(record.terms(), record.position(), record.status()));
+        item.setSnapshot(LoanSnapshotDocument.write(record));
         if (record.nextReviewOn() != null) {
             item.setReviewShard(shardKey(record.terms().timeZone().getId(), shardOf(record.loanId())));
             item.setReviewAt(record.nextReviewOn() + "#" + record.loanId());

@@ -2,7 +2,7 @@ package com.overdue.collections.lambda.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.sqs.WorkItemMessage;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -23,7 +23,7 @@ final class WorkMessages {
         MDC.put("function", function);
         MDC.put("messageId", message.getMessageId());
         try {
-            WorkItem item = WorkItemJson.read(message.getBody());
+            WorkItem item = WorkItemMessage.read(message.getBody());
             MDC.put("loanId", item.loanId());
             MDC.put("borrowerId", item.borrowerId());
             MDC.put("businessDate", item.businessDate().toString());

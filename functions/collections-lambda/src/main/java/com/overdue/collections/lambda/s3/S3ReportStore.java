@@ -1,5 +1,6 @@
 package com.overdue.collections.lambda.s3;
 
+import com.overdue.collections.core.bureau.Metro2Manifest;
 import com.overdue.collections.core.port.ReportStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,5 +36,10 @@ public final class S3ReportStore implements ReportStore {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
                 .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(content));
         return "s3://" + bucket + "/" + key;
+    }
+
+    @Override
+    public String putManifest(LocalDate cycleDate, String fileName, Metro2Manifest manifest) {
+        return put(cycleDate, fileName, Metro2ManifestDocument.write(manifest), "application/json");
     }
 }

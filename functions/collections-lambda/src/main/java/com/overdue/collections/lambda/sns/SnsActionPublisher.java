@@ -2,7 +2,6 @@ package com.overdue.collections.lambda.sns;
 
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.CollectionsAction;
-import com.overdue.collections.core.port.CollectionsActionJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -53,7 +52,7 @@ public final class SnsActionPublisher implements ActionPublisher {
             return Outcome.ALREADY_PUBLISHED;
         }
         try {
-            sns.publish(b -> b.topicArn(topicArn).message(CollectionsActionJson.write(action))
+            sns.publish(b -> b.topicArn(topicArn).message(ActionMessage.write(action))
                     .messageAttributes(attributes(action)));
             return Outcome.PUBLISHED;
         } catch (RuntimeException e) {

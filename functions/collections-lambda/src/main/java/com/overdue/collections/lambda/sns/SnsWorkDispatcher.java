@@ -2,7 +2,7 @@ package com.overdue.collections.lambda.sns;
 
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.sqs.WorkItemJson;
+import com.overdue.collections.lambda.sqs.WorkItemMessage;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
@@ -36,7 +36,7 @@ public final class SnsWorkDispatcher implements WorkDispatcher {
                 WorkItem item = batch.get(i);
                 entries.add(PublishBatchRequestEntry.builder()
                         .id(Integer.toString(i))
-                        .message(WorkItemJson.write(item))
+                        .message(WorkItemMessage.write(item))
                         .messageAttributes(Map.of(
                                 "severity", attribute(item.severity()),
                                 "businessDate", attribute(item.businessDate().toString())))
