@@ -81,8 +81,8 @@ public final class EscalationBenchmark {
                 return ActionPublisher.Outcome.PUBLISHED;
             };
             EscalationDecisionUseCase escalation = new EscalationDecisionUseCase(repository,
-                    new DynamoDbEscalationStore(enhanced, TABLE, clock), publisher, CallLimitRules.load(),
-                    EscalationLadders.load(), settings, clock);
+                    new DynamoDbEscalationStore(enhanced, TABLE, clock), publisher, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().callLimits(),
+                    com.overdue.collections.core.config.EngineConfiguration.fromClasspath().ladders(), settings, clock);
 
             System.out.printf("Booking %,d loans (one CNY 6,000 installment due %s) on DynamoDB Local ...%n", loans,
                     DUE);

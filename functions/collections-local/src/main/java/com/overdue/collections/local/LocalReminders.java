@@ -15,7 +15,6 @@ import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.ContactJournal;
 import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.reminder.CadenceLoader;
 import com.overdue.collections.core.reminder.SenderProfiles;
 import com.overdue.collections.lambda.dynamodb.DynamoDbContactLedger;
 import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
@@ -87,10 +86,10 @@ final class LocalReminders implements AutoCloseable {
         ReminderChannels channels = new ReminderChannels(this::writeEmail, this::writeSms, inbox,
                 "reminders@example.com", "mailto:unsubscribe@example.com", clock);
         ContactJournal journal = this::journal;
-        ReminderDelivery delivery = new ReminderDelivery(loans, borrowers, ledger, ContactPolicy.loadDefault(),
-                new QuteReminderRenderer(), channels, SenderProfiles.loadDefault(), settings, journal, clock);
+        ReminderDelivery delivery = new ReminderDelivery(loans, borrowers, ledger, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().contactPolicy(),
+                new QuteReminderRenderer(), channels, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().senders(), settings, journal, clock);
         this.fanOut = new ReminderFanOutUseCase(loans, ledger, borrowers, ledger, delivery,
-                CadenceLoader.loadDefault(), new BusinessCalendars(), settings);
+                com.overdue.collections.core.config.EngineConfiguration.fromClasspath().cadence(), com.overdue.collections.core.config.EngineConfiguration.fromClasspath().calendars(), settings);
         this.sweep = new ContactSweepUseCase(ledger, delivery, 500);
     }
 

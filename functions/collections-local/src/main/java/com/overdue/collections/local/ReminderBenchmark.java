@@ -147,7 +147,7 @@ public final class ReminderBenchmark {
     /** Renders SMS, e-mail and in-app for synthetic digests: the template engine alone. */
     private static void renderOnly(int n) {
         QuteReminderRenderer renderer = new QuteReminderRenderer();
-        SenderProfiles senders = SenderProfiles.loadDefault();
+        SenderProfiles senders = com.overdue.collections.core.config.EngineConfiguration.fromClasspath().senders();
         long start = System.nanoTime();
         long chars = 0;
         for (int i = 0; i < n; i++) {

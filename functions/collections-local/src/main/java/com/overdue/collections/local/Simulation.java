@@ -10,7 +10,6 @@ import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.core.application.PenaltyAccrualUseCase;
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.bureau.BureauSettings;
-import com.overdue.collections.core.bureau.BureauSettingsLoader;
 import com.overdue.collections.core.bureau.ChargeOffPolicy;
 import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
 import com.overdue.collections.core.loan.Money;
@@ -124,7 +123,7 @@ final class Simulation {
             timeline.add(new Step(t, 2, null, null, null, null));
         }
         // The monthly credit-bureau export of each cycle date in the range, the next morning in the cycle's zone.
-        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        BureauSettings bureau = com.overdue.collections.core.config.EngineConfiguration.fromClasspath().bureau();
         for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
             Instant at = cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant();
             timeline.add(new Step(at, 3, null, null, null, cycle));
@@ -165,8 +164,8 @@ final class Simulation {
             work.register(reminders.fanOut);
             DynamoDbEscalationStore escalations = new DynamoDbEscalationStore(
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE, clock);
-            work.register(new EscalationDecisionUseCase(repository, escalations, actions, CallLimitRules.load(),
-                    EscalationLadders.load(), settings, clock));
+            work.register(new EscalationDecisionUseCase(repository, escalations, actions, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().callLimits(),
+                    com.overdue.collections.core.config.EngineConfiguration.fromClasspath().ladders(), settings, clock));
             Set<String> loanIds = new LinkedHashSet<>();
             BufferedWriter decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
             int daysDone = 0;

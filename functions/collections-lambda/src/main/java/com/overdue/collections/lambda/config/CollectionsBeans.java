@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.bureau.BureauSettings;
-import com.overdue.collections.core.bureau.BureauSettingsLoader;
 import com.overdue.collections.core.bureau.ChargeOffPolicy;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.lambda.dynamodb.DynamoDbBureauLedger;
@@ -113,7 +112,7 @@ public class CollectionsBeans {
             com.overdue.collections.core.port.ActionPublisher actions, CollectionsSettings settings, Clock clock,
             @ConfigProperty(name = "collections.table-name") String tableName,
             @ConfigProperty(name = "collections.report-bucket") Optional<String> reportBucket) {
-        BureauSettings bureau = new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        BureauSettings bureau = com.overdue.collections.core.config.EngineConfiguration.fromClasspath().bureau();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         return new CreditReportExportUseCase(repository, repository, repository,
                 new DynamoDbBureauLedger(enhanced, tableName),
@@ -146,7 +145,7 @@ public class CollectionsBeans {
             LoanRepository loans, com.overdue.collections.core.port.EscalationStore store,
             com.overdue.collections.core.port.ActionPublisher publisher, CollectionsSettings settings, Clock clock) {
         return new com.overdue.collections.core.application.EscalationDecisionUseCase(loans, store, publisher,
-                com.overdue.collections.core.escalation.CallLimitRules.load(),
-                com.overdue.collections.core.escalation.EscalationLadders.load(), settings, clock);
+                com.overdue.collections.core.config.EngineConfiguration.fromClasspath().callLimits(),
+                com.overdue.collections.core.config.EngineConfiguration.fromClasspath().ladders(), settings, clock);
     }
 }

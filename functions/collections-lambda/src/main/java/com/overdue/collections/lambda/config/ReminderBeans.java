@@ -10,7 +10,6 @@ import com.overdue.collections.core.contact.ContactPolicy;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.ContactJournal;
 import com.overdue.collections.core.port.LoanRepository;
-import com.overdue.collections.core.reminder.CadenceLoader;
 import com.overdue.collections.core.reminder.SenderProfiles;
 import com.overdue.collections.lambda.dynamodb.DynamoDbContactLedger;
 import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
@@ -57,8 +56,8 @@ public class ReminderBeans {
         SesEmailSender email = new SesEmailSender(ses);
         SnsSmsSender sms = new SnsSmsSender(sns, senderId);
         ReminderChannels channels = new ReminderChannels(email::send, sms::send, inbox, from, mailto, clock);
-        return new ReminderDelivery(loans, borrowers, ledger, ContactPolicy.loadDefault(), new QuteReminderRenderer(),
-                channels, SenderProfiles.loadDefault(), settings, ContactJournal.NONE, clock);
+        return new ReminderDelivery(loans, borrowers, ledger, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().contactPolicy(), new QuteReminderRenderer(),
+                channels, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().senders(), settings, ContactJournal.NONE, clock);
     }
 
     @Produces
@@ -66,8 +65,8 @@ public class ReminderBeans {
     ReminderFanOutUseCase reminderFanOut(LoanRepository loans, BorrowerDirectory borrowers,
                                          DynamoDbContactLedger ledger, ReminderDelivery delivery,
                                          CollectionsSettings settings) {
-        return new ReminderFanOutUseCase(loans, ledger, borrowers, ledger, delivery, CadenceLoader.loadDefault(),
-                new BusinessCalendars(), settings);
+        return new ReminderFanOutUseCase(loans, ledger, borrowers, ledger, delivery, com.overdue.collections.core.config.EngineConfiguration.fromClasspath().cadence(),
+                com.overdue.collections.core.config.EngineConfiguration.fromClasspath().calendars(), settings);
     }
 
     @Produces
