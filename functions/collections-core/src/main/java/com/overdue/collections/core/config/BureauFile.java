@@ -65,7 +65,7 @@ final class BureauFile {
     }
 
     private static LocalDate date(ConfigReader.Parsed<?> file, String key, String text) {
-        return text == null || text.isEmpty() ? null : ProductFiles.date(file, key, text);
+        return text == null || text.isEmpty() ? null : file.date(key, text);
     }
 
     private static ReportingCycle cycle(ConfigReader.Parsed<ReportingFile> file) {

@@ -130,7 +130,7 @@ final class CalendarFiles {
         Map<LocalDate, String> byDate = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             String key = field + "[" + i + "].date";
-            LocalDate date = ProductFiles.date(file, key, list.get(i).date());
+            LocalDate date = file.date(key, list.get(i).date());
             if (date.getYear() != year) {
                 throw file.error(key, date + " is outside the file's year " + year);
             }

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +55,15 @@ final class ConfigReader {
     record Parsed<T>(String name, String digest, T value) {
         IllegalStateException error(String key, String problem) {
             return new IllegalStateException(name + ": " + key + ": " + problem);
+        }
+
+        /** A date the schema has shaped as yyyy-MM-dd; what only a calendar knows (2030-13-01) is refused here. */
+        LocalDate date(String key, String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error(key, "not a date \"" + text + "\" (expected yyyy-MM-dd)");
+            }
         }
     }
 

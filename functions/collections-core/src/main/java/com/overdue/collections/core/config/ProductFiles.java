@@ -10,7 +10,6 @@ import com.overdue.collections.core.product.RateSeries;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ final class ProductFiles {
         List<RateValue> list = file.value().values();
         for (int i = 0; i < list.size(); i++) {
             String key = "values[" + i + "].effectiveFrom";
-            LocalDate from = date(file, key, list.get(i).effectiveFrom());
+            LocalDate from = file.date(key, list.get(i).effectiveFrom());
             if (values.put(from, list.get(i).annualRate()) != null) {
                 throw file.error(key, from + " is listed twice");
             }
@@ -105,13 +104,5 @@ final class ProductFiles {
                 p.pauseWhileHardship(), p.pauseWhileDispute());
         return new Product(f.productCode(), f.jurisdiction(), f.currency(), penalty,
                 new AllocationRule(f.allocation().order(), f.allocation().style()), f.promiseToPay().holdGraceDays());
-    }
-
-    static LocalDate date(ConfigReader.Parsed<?> file, String key, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw file.error(key, "not a date \"" + text + "\" (expected yyyy-MM-dd)");
-        }
     }
 }

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class QuteReminderRenderer implements ReminderRenderer {
 
-    public static final String ROOT = "config/reminders/templates";
     private static final List<String> FILES = List.of("sms.txt", "email-subject.txt", "email.txt", "email.html",
             "inapp-title.txt", "inapp.txt");
 
