@@ -59,6 +59,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(CORE + ".application..", CORE + ".port..")
             .because("use cases and ports are built on the domain, never the other way round");
 
+    static final ArchRule DOMAIN_DOES_NOT_KNOW_CONFIGURATION_FILES = noClasses()
+            .that().resideInAnyPackage(CORE + ".loan..", CORE + ".ledger..", CORE + ".delinquency..",
+                    CORE + ".product..", CORE + ".penalty..", CORE + ".contact..", CORE + ".reminder..",
+                    CORE + ".escalation..", CORE + ".bureau..", CORE + ".metro2..", CORE + ".calendar..",
+                    CORE + ".ingest..", CORE + ".port..")
+            .should().dependOnClassesThat().resideInAPackage(CORE + ".config..")
+            .because("configuration files are read, validated and mapped to the domain in core.config: config "
+                    + "depends on the domain, never the other way round");
+
+    static final ArchRule ONLY_CONFIG_VALIDATES_SCHEMAS = noClasses()
+            .that().resideOutsideOfPackage(CORE + ".config..")
+            .should().dependOnClassesThat().resideInAPackage("com.networknt..")
+            .because("the JSON Schema validator is a start-up concern of the configuration loader");
+
     static final String[] DOMAIN = {CORE + ".loan..", CORE + ".ledger..", CORE + ".product..",
             CORE + ".delinquency..", CORE + ".penalty..", CORE + ".calendar..", CORE + ".contact..",
             CORE + ".reminder..", CORE + ".escalation..", CORE + ".bureau..", CORE + ".metro2..", CORE + ".ingest.."};
@@ -97,7 +111,7 @@ class ArchitectureTest {
     void the_import_sees_every_core_package() {
         Set<String> packages = CORE_CLASSES.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
         assertThat(packages).contains(CORE + ".loan", CORE + ".ledger", CORE + ".delinquency", CORE + ".ingest",
-                CORE + ".application", CORE + ".port", CORE + ".calendar");
+                CORE + ".application", CORE + ".port", CORE + ".calendar", CORE + ".config");
         assertThat(CORE_CLASSES.stream().map(JavaClass::getSimpleName)).doesNotContain("ArchitectureTest");
     }
 
@@ -125,6 +139,12 @@ class ArchitectureTest {
     @Test
     void loan_ledger_and_delinquency_do_not_depend_on_application_or_port() {
         DOMAIN_DOES_NOT_KNOW_USE_CASES_OR_PORTS.check(CORE_CLASSES);
+    }
+
+    @Test
+    void the_domain_packages_do_not_depend_on_the_configuration_loader() {
+        DOMAIN_DOES_NOT_KNOW_CONFIGURATION_FILES.check(CORE_CLASSES);
+        ONLY_CONFIG_VALIDATES_SCHEMAS.check(CORE_CLASSES);
     }
 
     @Test

@@ -274,7 +274,7 @@ class EscalationDecisionFunctionTest {
 
     /** A loan id that the champion/challenger hash puts on the champion arm, so the walks use the champion ladder. */
     private static String champion(String prefix) {
-        EscalationLadder ladder = EscalationLadders.load().ladderFor("CONSUMER-INSTALMENT");
+        EscalationLadder ladder = com.overdue.collections.core.config.EngineConfiguration.fromClasspath().ladders().ladderFor("CONSUMER-INSTALMENT");
         for (int i = 1; ; i++) {
             String id = prefix + "-" + i;
             if (new StrategyAssignment().strategyOf(ladder, id).equals(EscalationLadder.CHAMPION)) {

@@ -4,6 +4,8 @@ import com.overdue.collections.core.delinquency.DelinquencyEvaluator;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ledger.LoanLedger;
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
 import com.overdue.collections.core.product.ProductCatalog;
 
 /** The engine's rule objects built once from configuration and shared by the use cases. */
@@ -18,6 +20,6 @@ public record CollectionsSettings(ProductCatalog products, LoanLedger ledger, Lo
 
     /** The products of {@code config/products} and the default delinquency buckets. */
     public static CollectionsSettings defaults(int reviewShards) {
-        return of(ProductCatalog.load(), DelinquencyPolicy.DEFAULT, reviewShards);
+        return of(EngineConfiguration.products(ConfigSource.classpath()), DelinquencyPolicy.DEFAULT, reviewShards);
     }
 }

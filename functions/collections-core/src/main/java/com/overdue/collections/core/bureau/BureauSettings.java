@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /**
  * Credit-bureau reporting configuration ({@code infra/config/bureau/reporting.json}): the furnisher, the cycle, the
- * notice rule per jurisdiction and how each product is reported. Loaded and checked by
- * {@link BureauSettingsLoader}.
+ * notice rule per jurisdiction and how each product is reported. Loaded and checked by the configuration package.
  */
 public record BureauSettings(FurnisherProfile furnisher, ReportingCycle cycle, Map<String, NoticeRule> noticeRules,
                              Map<String, ProductReporting> products) {

@@ -3,18 +3,19 @@ package com.overdue.collections.core.calendar;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /** Registry of business calendars by jurisdiction code, each loaded once and then shared. */
 public final class BusinessCalendars {
 
-    private final CalendarLoader loader;
+    private final Function<String, BusinessCalendar> loader;
     private final ConcurrentMap<String, BusinessCalendar> byJurisdiction = new ConcurrentHashMap<>();
 
-    public BusinessCalendars() {
-        this(new CalendarLoader());
-    }
-
-    public BusinessCalendars(CalendarLoader loader) {
+    /**
+     * @param loader reads a jurisdiction's calendar (the configuration's calendar files); throws
+     *               {@link IllegalArgumentException} for a jurisdiction without one
+     */
+    public BusinessCalendars(Function<String, BusinessCalendar> loader) {
         this.loader = Objects.requireNonNull(loader, "loader");
     }
 
@@ -27,6 +28,6 @@ public final class BusinessCalendars {
      */
     public BusinessCalendar forJurisdiction(String jurisdiction) {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
-        return byJurisdiction.computeIfAbsent(jurisdiction, loader::load);
+        return byJurisdiction.computeIfAbsent(jurisdiction, loader);
     }
 }

@@ -18,10 +18,6 @@ public final class ContactPolicy {
         this.packs = Objects.requireNonNull(packs, "packs");
     }
 
-    public static ContactPolicy loadDefault() {
-        return new ContactPolicy(RulePacks.loadDefault());
-    }
-
     public RulePacks packs() {
         return packs;
     }

@@ -20,15 +20,6 @@ public final class RulePacks {
         this.byJurisdiction = Map.copyOf(map);
     }
 
-    /** Loads every pack that {@code config/contact/index.json} lists. */
-    public static RulePacks load(RulePackLoader loader) {
-        return new RulePacks(loader.jurisdictions().stream().map(loader::load).toList());
-    }
-
-    public static RulePacks loadDefault() {
-        return load(new RulePackLoader());
-    }
-
     /**
      * The pack for a jurisdiction. A loan in a jurisdiction without a pack is an error, never "no rules": a contact
      * that no rule checked is exactly what must not happen.

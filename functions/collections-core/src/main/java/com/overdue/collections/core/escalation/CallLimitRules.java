@@ -1,13 +1,6 @@
 package com.overdue.collections.core.escalation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.overdue.collections.core.escalation.CallLimits;
-
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,49 +18,6 @@ public final class CallLimitRules implements CallLimits {
 
     public CallLimitRules(Map<String, List<CallLimitRule>> packs) {
         this.packs = Map.copyOf(packs);
-    }
-
-    public static CallLimitRules load() {
-        return parse(FILE, ConfigFiles.read(FILE));
-    }
-
-    static CallLimitRules parse(String file, JsonNode root) {
-        Map<String, List<CallLimitRule>> packs = new HashMap<>();
-        JsonNode all = root.path("packs");
-        if (!all.isObject() || all.isEmpty()) {
-            throw new IllegalStateException(file + ": packs: must name at least one jurisdiction");
-        }
-        all.fields().forEachRemaining(e -> {
-            List<CallLimitRule> rules = new ArrayList<>();
-            for (int i = 0; i < e.getValue().size(); i++) {
-                String at = "packs." + e.getKey() + "[" + i + "]";
-                JsonNode r = e.getValue().get(i);
-                String id = ConfigFiles.text(file, at + ".rule", r.path("rule"));
-                rules.add(switch (ConfigFiles.text(file, at + ".kind", r.path("kind"))) {
-                    case "OPT_OUT" -> new CallLimitRule.NoCallsWhenOptedOut(id);
-                    case "DAILY_CONNECTED_CALLS" -> new CallLimitRule.DailyConnectedCalls(id,
-                            ConfigFiles.positive(file, at + ".max", r.path("max")), time(file, at + ".windowStart",
-                            r.path("windowStart")));
-                    case "ROLLING_ATTEMPTS" -> new CallLimitRule.RollingAttempts(id,
-                            ConfigFiles.positive(file, at + ".max", r.path("max")),
-                            ConfigFiles.positive(file, at + ".days", r.path("days")));
-                    case "QUIET_AFTER_CONVERSATION" -> new CallLimitRule.QuietAfterConversation(id,
-                            ConfigFiles.positive(file, at + ".days", r.path("days")));
-                    default -> throw new IllegalStateException(file + ": " + at + ".kind: must be OPT_OUT, "
-                            + "DAILY_CONNECTED_CALLS, ROLLING_ATTEMPTS or QUIET_AFTER_CONVERSATION");
-                });
-            }
-            packs.put(e.getKey(), rules);
-        });
-        return new CallLimitRules(packs);
-    }
-
-    private static LocalTime time(String file, String key, JsonNode n) {
-        try {
-            return LocalTime.parse(ConfigFiles.text(file, key, n));
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(file + ": " + key + ": must be a time HH:mm");
-        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.application;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static com.overdue.collections.core.testing.LoanFixtures.CNY;
 import static com.overdue.collections.core.testing.LoanFixtures.installment;
 import static com.overdue.collections.core.testing.LoanFixtures.shanghai;
@@ -48,7 +51,7 @@ class PenaltyPostingPropertyTest {
 
     private static final LocalDate DISBURSED = LocalDate.of(2026, 1, 1);
     private static final int LAST_DAY = 190;
-    private static final ProductCatalog CATALOG = ProductCatalog.load();
+    private static final ProductCatalog CATALOG = EngineConfiguration.products(ConfigSource.classpath());
 
     record PaymentSpec(int receivedDay, int delay, int cents, boolean reversed, int reversalDelay) {
     }

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.bureau;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
 import com.overdue.collections.core.product.Product;
@@ -58,7 +61,7 @@ final class BureauScenario {
      * USD, for a lender that reports a CN-jurisdiction portfolio in Metro 2.
      */
     private static ProductCatalog productsWithCnMetro2() {
-        ProductCatalog shipped = ProductCatalog.load();
+        ProductCatalog shipped = EngineConfiguration.products(ConfigSource.classpath());
         Map<String, Product> products = new HashMap<>();
         for (String code : shipped.productCodes()) {
             products.put(code, shipped.product(code));
@@ -70,7 +73,7 @@ final class BureauScenario {
     }
 
     static BureauSettings defaultSettings() {
-        return new BureauSettingsLoader().load(BureauSettingsLoader.DEFAULT_ROOT);
+        return EngineConfiguration.fromClasspath().bureau();
     }
 
     /** The default settings plus a CN product configured for Metro 2 (a lender's choice; not the default). */

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.calendar;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Behaviour that does not depend on a particular jurisdiction, shown on the China calendar. */
 class BusinessCalendarTest {
 
-    private static final BusinessCalendar CN = new CalendarLoader().load("CN");
+    private static final BusinessCalendar CN = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("CN");
 
     @Test
     void a_date_outside_the_loaded_years_is_an_error_not_a_guess() {

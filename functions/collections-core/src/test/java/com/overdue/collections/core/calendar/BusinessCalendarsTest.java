@@ -1,5 +1,8 @@
 package com.overdue.collections.core.calendar;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BusinessCalendarsTest {
 
-    private final BusinessCalendars calendars = new BusinessCalendars();
+    private final BusinessCalendars calendars = EngineConfiguration.calendars(ConfigSource.classpath());
 
     @Test
     void a_jurisdiction_is_loaded_once_and_shared() {

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.calendar;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CalendarWorkedExamplesTest {
 
-    private static final BusinessCalendar CN = new CalendarLoader().load("CN");
-    private static final BusinessCalendar US = new CalendarLoader().load("US");
+    private static final BusinessCalendar CN = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("CN");
+    private static final BusinessCalendar US = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("US");
 
     @ParameterizedTest(name = "CN {0} ({1}) is a make-up working day")
     @CsvSource({

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.calendar;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChinaBusinessCalendarTest {
 
-    private static final BusinessCalendar CN = new CalendarLoader().load("CN");
+    private static final BusinessCalendar CN = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("CN");
 
     @Test
     void first_working_day_after_national_day_2026_skips_the_golden_week() {

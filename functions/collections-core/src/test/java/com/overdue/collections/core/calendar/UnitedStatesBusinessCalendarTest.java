@@ -1,5 +1,8 @@
 package com.overdue.collections.core.calendar;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Expected dates are the observed Federal holidays of 5 U.S.C. 6103 as listed by OPM. */
 class UnitedStatesBusinessCalendarTest {
 
-    private static final BusinessCalendar US = new CalendarLoader().load("US");
+    private static final BusinessCalendar US = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("US");
 
     @Test
     void us_independence_day_2026_is_observed_on_friday_the_third() {

@@ -1,5 +1,7 @@
 package com.overdue.collections.core.contact;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContactRulesPropertyTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ContactPolicy POLICY = ContactPolicy.loadDefault();
+    private static final ContactPolicy POLICY = EngineConfiguration.fromClasspath().contactPolicy();
     private static final Instant START = Instant.parse("2026-02-25T00:00:00Z"); // spans the DST change of 8 March
 
     record Profile(String jurisdiction, ZoneId zone, Set<Channel> optOut, boolean cease, boolean disputed) {

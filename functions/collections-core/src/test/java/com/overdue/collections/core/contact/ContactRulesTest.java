@@ -1,5 +1,7 @@
 package com.overdue.collections.core.contact;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,7 +17,7 @@ class ContactRulesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final ContactPolicy POLICY = ContactPolicy.loadDefault();
+    private static final ContactPolicy POLICY = EngineConfiguration.fromClasspath().contactPolicy();
 
     private static Instant local(String dateTime, ZoneId zone) {
         return LocalDateTime.parse(dateTime).atZone(zone).toInstant();

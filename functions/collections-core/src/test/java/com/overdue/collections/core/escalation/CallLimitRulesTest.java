@@ -1,5 +1,7 @@
 package com.overdue.collections.core.escalation;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+
 import com.overdue.collections.core.escalation.CallLimits.Allow;
 import com.overdue.collections.core.escalation.CallLimits.CallAttempt;
 import com.overdue.collections.core.escalation.CallLimits.CallRequest;
@@ -21,7 +23,7 @@ class CallLimitRulesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private final CallLimitRules rules = CallLimitRules.load();
+    private final CallLimitRules rules = EngineConfiguration.fromClasspath().callLimits();
 
     private CallVerdict evaluate(String jurisdiction, ZoneId zone, List<CallAttempt> history, String at) {
         return rules.evaluate(new CallRequest("L-1", jurisdiction, zone, history, Set.of(), false,

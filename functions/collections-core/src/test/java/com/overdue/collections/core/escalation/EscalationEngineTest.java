@@ -1,5 +1,7 @@
 package com.overdue.collections.core.escalation;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.loan.Money;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EscalationEngineTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-03-17");
-    private final EscalationLadder ladder = EscalationLadders.load().ladderFor("CONSUMER-INSTALMENT");
+    private final EscalationLadder ladder = EngineConfiguration.fromClasspath().ladders().ladderFor("CONSUMER-INSTALMENT");
     private final EscalationEngine engine = new EscalationEngine();
     private final AbilityAssessor assessor = new AbilityAssessor();
 

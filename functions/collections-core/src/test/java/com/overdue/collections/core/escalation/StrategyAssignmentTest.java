@@ -1,12 +1,14 @@
 package com.overdue.collections.core.escalation;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StrategyAssignmentTest {
 
-    private final EscalationLadder ladder = EscalationLadders.load().ladderFor("CONSUMER-INSTALMENT");
+    private final EscalationLadder ladder = EngineConfiguration.fromClasspath().ladders().ladderFor("CONSUMER-INSTALMENT");
     private final StrategyAssignment assignment = new StrategyAssignment();
 
     @Test

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.product;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import static com.overdue.collections.core.testing.LoanFixtures.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class ProductConfigurationTest {
 
     private static final LocalDate JAN_15 = LocalDate.of(2026, 1, 15);
-    private final ProductCatalog catalog = ProductCatalog.load();
+    private final ProductCatalog catalog = EngineConfiguration.products(ConfigSource.classpath());
 
     private static LoanTerms loan(String loanId, String productCode, String currency) {
         ScheduledInstallment i = new ScheduledInstallment(1, LocalDate.of(2026, 2, 15), Money.of("1000.00", currency),

@@ -1,5 +1,8 @@
 package com.overdue.collections.core.reminder;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.calendar.BusinessCalendar;
 import com.overdue.collections.core.calendar.BusinessCalendars;
@@ -23,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReminderCadenceTest {
 
     private static final CollectionsSettings SETTINGS = CollectionsSettings.defaults(4);
-    private static final ReminderCadence CADENCE = CadenceLoader.loadDefault();
-    private static final BusinessCalendar CN = new BusinessCalendars().forJurisdiction("CN");
+    private static final ReminderCadence CADENCE = EngineConfiguration.fromClasspath().cadence();
+    private static final BusinessCalendar CN = EngineConfiguration.calendars(ConfigSource.classpath()).forJurisdiction("CN");
 
     private static LoanPosition aged(LocalDate due, LocalDate to) {
         LoanTerms terms = new LoanTerms("L-1", "B-1", "CONSUMER-INSTALMENT", Currency.getInstance("CNY"), "CN",

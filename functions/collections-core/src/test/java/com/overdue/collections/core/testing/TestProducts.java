@@ -1,5 +1,8 @@
 package com.overdue.collections.core.testing;
 
+import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.config.ConfigSource;
+
 import com.overdue.collections.core.product.AllocationRule;
 import com.overdue.collections.core.product.DayCountBasis;
 import com.overdue.collections.core.product.PenaltyTerms;
@@ -22,7 +25,7 @@ public final class TestProducts {
     }
 
     public static ProductCatalog configured() {
-        return ProductCatalog.load();
+        return EngineConfiguration.products(ConfigSource.classpath());
     }
 
     public static ProductCatalog withoutPenalty(AllocationRule allocation) {

@@ -1,6 +1,7 @@
 package com.overdue.collections.lambda.reminder;
 
-import com.overdue.collections.core.config.ConfigFile;
+import com.overdue.collections.core.config.ConfigSource;
+import com.overdue.collections.core.config.ReminderTemplates;
 import com.overdue.collections.core.contact.Channel;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.ReminderRenderer;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
  */
 public final class QuteReminderRenderer implements ReminderRenderer {
 
-    public static final String ROOT = "config/reminders/templates";
     private static final List<String> FILES = List.of("sms.txt", "email-subject.txt", "email.txt", "email.html",
             "inapp-title.txt", "inapp.txt");
 
@@ -51,29 +50,24 @@ public final class QuteReminderRenderer implements ReminderRenderer {
     public QuteReminderRenderer(ClassLoader classLoader) {
         Engine engine = Engine.builder().addDefaults().removeStandaloneLines(true)
                 .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML))).build();
-        ConfigFile.Node index = ConfigFile.read(classLoader, ROOT + "/index.json").root()
-                .onlyKeys(Set.of("locales", "fallback"));
-        for (String locale : index.texts("locales")) {
+        ReminderTemplates files = ReminderTemplates.load(ConfigSource.classpath(classLoader), FILES);
+        for (Map.Entry<String, Map<String, ReminderTemplates.Template>> locale : files.byLocale().entrySet()) {
             Map<String, Template> templates = new HashMap<>();
             StringBuilder all = new StringBuilder();
             for (String file : FILES) {
-                String name = ROOT + "/" + locale + "/" + file;
-                String text = ConfigFile.readText(classLoader, name);
-                all.append(text);
+                ReminderTemplates.Template template = locale.getValue().get(file);
+                all.append(template.text());
                 try {
-                    templates.put(file, engine.parse(text, Variant.forContentType(
-                            file.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN), name));
+                    templates.put(file, engine.parse(template.text(), Variant.forContentType(
+                            file.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN), template.name()));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException(name + ": not a valid template: " + e.getMessage(), e);
+                    throw new IllegalStateException(template.name() + ": not a valid template: " + e.getMessage(), e);
                 }
             }
-            byLocale.put(locale, templates);
-            digestByLocale.put(locale, sha256(all.toString()).substring(0, 12));
+            byLocale.put(locale.getKey(), templates);
+            digestByLocale.put(locale.getKey(), sha256(all.toString()).substring(0, 12));
         }
-        fallback = index.text("fallback");
-        if (!byLocale.containsKey(fallback)) {
-            throw index.error("fallback", fallback + " is not one of the locales");
-        }
+        fallback = files.fallback();
     }
 
     /** The locale whose templates serve {@code requested}: exact, else the same language, else the fallback. */

@@ -2,12 +2,12 @@ package com.overdue.collections.lambda.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.core.bureau.BureauRecord;
 import com.overdue.collections.core.bureau.Metro2Manifest;
 import com.overdue.collections.core.contact.Channel;
 import com.overdue.collections.core.contact.ContactDecision;
 import com.overdue.collections.core.contact.ContactEvaluation;
-import com.overdue.collections.core.contact.ContactPolicy;
 import com.overdue.collections.core.contact.ContactPurpose;
 import com.overdue.collections.core.contact.ContactRecord;
 import com.overdue.collections.core.contact.ContactRequest;
@@ -166,7 +166,7 @@ class StoredFormatsTest {
     void a_contact_record_from_the_rule_packs_survives_its_json_form_with_every_verdict() {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         Instant at = LocalDate.parse("2026-03-10").atTime(22, 30).atZone(shanghai).toInstant();
-        ContactEvaluation e = ContactPolicy.loadDefault().evaluate(List.of("CN"), new ContactRequest("B-1",
+        ContactEvaluation e = EngineConfiguration.fromClasspath().contactPolicy().evaluate(List.of("CN"), new ContactRequest("B-1",
                 Channel.SMS, ContactPurpose.REMINDER, at, shanghai, ContactConditions.NONE, List.of()));
         ContactDecision.Defer defer = (ContactDecision.Defer) e.decision();
         ContactRecord r = ContactRecord.planned("B-1", LocalDate.parse("2026-03-10"), Channel.SMS, "M1", at,

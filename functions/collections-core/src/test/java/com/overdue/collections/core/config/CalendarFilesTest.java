@@ -1,17 +1,17 @@
-package com.overdue.collections.core.calendar;
+package com.overdue.collections.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.overdue.collections.core.calendar.BusinessCalendar;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Every mistake in a calendar file stops the load with a message naming the file and the key. */
-class CalendarLoaderTest {
+class CalendarFilesTest {
 
-    private static final String TEST_ROOT = "config/calendars/TEST";
-
-    private final CalendarLoader loader = new CalendarLoader(getClass().getClassLoader(), TEST_ROOT);
+    /** The broken calendars of src/test/resources, one jurisdiction folder per mistake. */
+    private final CalendarFiles loader = new CalendarFiles(new ConfigReader(ConfigSource.classpath()), "calendars/TEST");
 
     @Test
     void the_weekend_is_data_so_a_friday_saturday_weekend_works() {
@@ -27,7 +27,7 @@ class CalendarLoaderTest {
 
     @Test
     void the_shipped_calendars_load_from_the_classpath_config_folder() {
-        CalendarLoader shipped = new CalendarLoader();
+        CalendarFiles shipped = new CalendarFiles(new ConfigReader(ConfigSource.classpath()), CalendarFiles.FOLDER);
 
         assertThat(shipped.load("CN").loadedYears()).containsExactly(2025, 2026, 2027);
         assertThat(shipped.load("US").loadedYears()).containsExactly(2025, 2026, 2027);

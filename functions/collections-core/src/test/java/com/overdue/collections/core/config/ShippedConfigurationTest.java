@@ -1,0 +1,99 @@
+package com.overdue.collections.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every JSON file under {@code infra/config} is validated against its schema, found by the convention the loaders
+ * follow: {@code <name>.schema.json} beside {@code <name>.json}, else the one schema of the folder (or of its parent,
+ * for the calendars' jurisdiction folders) that is not named after a file of its own. A new product, ladder or
+ * calendar year is covered without touching this test.
+ */
+class ShippedConfigurationTest {
+
+    private static final Path ROOT = Path.of("../../infra/config");
+
+    private static List<Path> dataFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json"))
+                    .sorted().toList();
+        }
+    }
+
+    /** The schema a data file is validated against, by the convention above. */
+    static Optional<Path> schemaFor(Path file) throws IOException {
+        String base = file.getFileName().toString().replaceFirst("\\.json$", "");
+        Path own = file.resolveSibling(base + ".schema.json");
+        if (Files.exists(own)) {
+            return Optional.of(own);
+        }
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(ROOT) && !dir.equals(ROOT);
+             dir = dir.getParent()) {
+            if (base.equals("index") && Files.exists(dir.resolve("index.schema.json"))) {
+                return Optional.of(dir.resolve("index.schema.json"));
+            }
+            List<Path> kinds = new ArrayList<>();
+            try (Stream<Path> schemas = Files.list(dir)) {
+                for (Path s : schemas.filter(p -> p.toString().endsWith(".schema.json")).toList()) {
+                    String kind = s.getFileName().toString().replaceFirst("\\.schema\\.json$", "");
+                    if (!kind.equals("index") && !Files.exists(dir.resolve(kind + ".json"))) {
+                        kinds.add(s);
+                    }
+                }
+            }
+            if (kinds.size() == 1) {
+                return Optional.of(kinds.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void every_configuration_file_has_a_schema_and_satisfies_it() throws IOException {
+        List<Path> files = dataFiles();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(20);
+        for (Path file : files) {
+            Optional<Path> schema = schemaFor(file);
+            assertThat(schema).as("the schema of %s", file).isPresent();
+            String schemaPath = ROOT.relativize(schema.get()).toString().replace('\\', '/');
+            ConfigSource.File data = new ConfigSource.File(file.toString(), Files.readAllBytes(file));
+            assertThatCode(() -> ConfigReader.validated(data, schemaPath)).as("%s against %s", file, schemaPath)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void the_convention_picks_the_schemas_the_loaders_use() throws IOException {
+        assertThat(schemaFor(ROOT.resolve("products/US-CONSUMER-INSTALMENT.json")))
+                .contains(ROOT.resolve("products/product.schema.json"));
+        assertThat(schemaFor(ROOT.resolve("escalation/US-CONSUMER-INSTALMENT.json")))
+                .contains(ROOT.resolve("escalation/ladder.schema.json"));
+        assertThat(schemaFor(ROOT.resolve("escalation/call-limits.json")))
+                .contains(ROOT.resolve("escalation/call-limits.schema.json"));
+        assertThat(schemaFor(ROOT.resolve("calendars/CN/2027.json")))
+                .contains(ROOT.resolve(CalendarFiles.YEAR_SCHEMA));
+        assertThat(schemaFor(ROOT.resolve("calendars/US/index.json")))
+                .contains(ROOT.resolve(CalendarFiles.INDEX_SCHEMA));
+    }
+
+    @Test
+    void the_shipped_configuration_loads_as_the_composition_root_loads_it() {
+        EngineConfiguration configuration = EngineConfiguration.fromClasspath();
+
+        assertThat(configuration.products().productCodes())
+                .containsExactlyInAnyOrder("CONSUMER-INSTALMENT", "US-CONSUMER-INSTALMENT");
+        assertThat(configuration.contactPolicy().packs().forJurisdiction("US").rules()).hasSize(7);
+        assertThat(configuration.calendars().forJurisdiction("CN").loadedYears()).containsExactly(2025, 2026, 2027);
+        assertThat(configuration.bureau().product("US-CONSUMER-INSTALMENT")).isPresent();
+        assertThat(configuration.senders().forJurisdiction("CN").brand("zh-CN")).isEqualTo("安信消费金融");
+    }
+}
