@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 /**
- * Issue 4: the daily scan followed by the {@code penaltyAccrual} worker ({@link PenaltyAccrualUseCase} on
+ * The daily scan followed by the {@code penaltyAccrual} worker ({@link PenaltyAccrualUseCase} on
  * {@link DynamoDbPenaltyLedger}) over a book of overdue loans, for several consecutive business dates, on DynamoDB
  * Local. Reports write units per overdue loan-day (scan and accrual separately and together; goal ≤ 2, ≤ 3 once the
  * escalation decision is added), where they go (by item kind and size), and the accrual throughput as a ratio to a
@@ -316,7 +316,7 @@ public final class AccrualBenchmark {
                 .toArray());
 
         StringBuilder md = new StringBuilder();
-        md.append("## Scan + penalty accrual (issue 4): results of ").append(ZonedDateTime.now().format(
+        md.append("## Scan + penalty accrual: results of ").append(ZonedDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append("\n\n");
         md.append("### Machine\n\n");
         machine.forEach((k, v) -> {

