@@ -7,6 +7,8 @@ import com.overdue.collections.core.application.EscalationDecisionUseCase.Outcom
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.OverdueScanUseCase;
+import com.overdue.collections.core.contact.ContactDecision;
+import com.overdue.collections.core.contact.RuleVerdict;
 import com.overdue.collections.core.escalation.EscalationDecision;
 import com.overdue.collections.core.escalation.EscalationLadder;
 import com.overdue.collections.core.escalation.EscalationLadders;
@@ -103,6 +105,16 @@ class EscalationDecisionFunctionTest {
         assertThat(decisions.get(61).inputs()).containsEntry("daysPastDue", "61").containsEntry("holds", "")
                 .containsEntry("currency", "CNY");
         assertThat(store().find(loanId).orElseThrow().stage()).isEqualTo("CHARGE_OFF");
+        // The call task was asked of the CN contact rule pack, and its evaluation is stored with the decision.
+        EscalationDecision.PlannedAction call = store().decisions(loanId).stream()
+                .filter(d -> d.businessDate().equals(DUE.plusDays(16))).findFirst().orElseThrow().actions().get(0);
+        assertThat(call.action()).isEqualTo("CALL_TASK");
+        assertThat(call.contact().decision()).isInstanceOf(ContactDecision.Allow.class);
+        assertThat(call.contact().rulePack()).isEqualTo("CN");
+        assertThat(call.contact().evaluatedAt()).isEqualTo(DUE.plusDays(16).atTime(9, 0).atZone(SHANGHAI).toInstant());
+        assertThat(call.contact().verdicts()).extracting(RuleVerdict::rule)
+                .contains("optOut", "quietHours", "dailyConversationLimit");
+        assertThat(decisions.get(31).actions()).allMatch(a -> a.contact() == null);
 
         List<JsonNode> published = forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId);
         assertThat(published).extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK", "LETTER",
@@ -252,6 +264,28 @@ class EscalationDecisionFunctionTest {
                 .containsExactly("EARLY_REMINDER", "CALL");
         assertThat(forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId))
                 .extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK");
+    }
+
+    @Test
+    void an_opt_out_of_calls_skips_the_call_task_with_the_rule_packs_reason() throws Exception {
+        String loanId = champion("L-NO-CALLS");
+        book(loanId);
+        walk(loanId, 0, 10);
+        apply(day(10), envelope("pref-" + loanId, "ContactPreferencesChanged", loanId, day(10),
+                "{\"optOut\":[\"CALL\"],\"ceaseCommunication\":false}"));
+        receive(EmulatorsResource.allActionsQueueUrl());
+
+        EscalationDecision call = walk(loanId, 11, 16).get(16);
+
+        assertThat(call.to()).isEqualTo("CALL");
+        EscalationDecision.PlannedAction task = call.actions().get(0);
+        assertThat(task.status()).isEqualTo(EscalationDecision.ActionStatus.SKIPPED);
+        assertThat(task.rule()).isEqualTo("optOut");
+        assertThat(task.reason()).contains("opted out of CALL");
+        assertThat(task.contact().decision()).isInstanceOf(ContactDecision.Suppress.class);
+        assertThat(store().decisions(loanId).get(store().decisions(loanId).size() - 1).actions().get(0))
+                .isEqualTo(task);
+        assertThat(forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,12 @@
 package com.overdue.collections.core.application;
 
 import com.overdue.collections.core.application.LoanHistoryReplay.ParsedHistory;
+import com.overdue.collections.core.contact.Channel;
+import com.overdue.collections.core.contact.ContactConditions;
+import com.overdue.collections.core.contact.ContactDecision;
+import com.overdue.collections.core.contact.ContactEvaluation;
+import com.overdue.collections.core.contact.ContactPolicy;
+import com.overdue.collections.core.contact.PastContact;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.escalation.AbilityAssessor;
 import com.overdue.collections.core.escalation.ContactOutcome;
@@ -24,8 +30,6 @@ import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.CollectionsAction;
-import com.overdue.collections.core.escalation.CallLimits;
-import com.overdue.collections.core.escalation.CallLimits.CallAttempt;
 import com.overdue.collections.core.port.EscalationStore;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
@@ -47,7 +51,9 @@ import java.util.Set;
  * The {@code escalationDecision} worker (RULES §6): for one loan on one business date, replays the history, assesses
  * the borrower, picks the strategy arm, asks the ladder what should change, records at most one decision for the
  * date (conditional write) together with the new stage and the actions' state, then publishes each action once.
- * A re-run of the day only publishes what the first run recorded but could not confirm as published.
+ * A re-run of the day only publishes what the first run recorded but could not confirm as published. A call task is a
+ * contact: it is asked of the contact policy (the rule pack of the loan's jurisdiction, as reminders are) first, and
+ * the pack's evaluation is recorded on the action.
  */
 public final class EscalationDecisionUseCase implements DailyWorker {
 
@@ -59,12 +65,13 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                          int actionsPublished) {
     }
 
+    /** Call tasks are kept this long as attempts: longer than the longest window of the packs (7 days). */
     private static final Duration CALL_HISTORY = Duration.ofDays(14);
 
     private final LoanRepository loans;
     private final EscalationStore store;
     private final ActionPublisher publisher;
-    private final CallLimits callLimits;
+    private final ContactPolicy contactPolicy;
     private final EscalationLadders ladders;
     private final CollectionsSettings settings;
     private final Clock clock;
@@ -74,12 +81,12 @@ public final class EscalationDecisionUseCase implements DailyWorker {
     private final StrategyAssignment assignment = new StrategyAssignment();
 
     public EscalationDecisionUseCase(LoanRepository loans, EscalationStore store, ActionPublisher publisher,
-                                     CallLimits callLimits, EscalationLadders ladders, CollectionsSettings settings,
-                                     Clock clock) {
+                                     ContactPolicy contactPolicy, EscalationLadders ladders,
+                                     CollectionsSettings settings, Clock clock) {
         this.loans = loans;
         this.store = store;
         this.publisher = publisher;
-        this.callLimits = callLimits;
+        this.contactPolicy = contactPolicy;
         this.ladders = ladders;
         this.settings = settings;
         this.histories = new LoanHistoryReplay(loans, settings.replay());
@@ -142,7 +149,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 position.isOverdue(), closed, flags.contains("SETTLEMENT"), broken, episodeStart)).orElse(null);
 
         Instant proposedCall = proposedCall(ladder, terms, businessDate);
-        List<CallAttempt> callHistory = callHistory(outcomes, state, proposedCall);
+        List<PastContact> callHistory = callHistory(outcomes, state);
         if (move == null) {
             return retryDeferredCall(loan, state, businessDate, proposedCall, callHistory, conditions);
         }
@@ -156,16 +163,17 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 actions.add(new PlannedAction(actionId, action, ActionStatus.PENDING, null, move.rule(), null));
                 continue;
             }
-            CallLimits.CallVerdict verdict = callLimits.evaluate(callRequest(loan, conditions, callHistory,
-                    proposedCall));
-            if (verdict instanceof CallLimits.Defer d) {
+            ContactEvaluation evaluation = evaluateCall(loan, conditions, callHistory, proposedCall);
+            if (evaluation.decision() instanceof ContactDecision.Defer d) {
                 actions.add(new PlannedAction(actionId, action, ActionStatus.DEFERRED, d.until(), d.rule(),
-                        d.reason()));
+                        d.reason(), evaluation));
                 deferred = new DeferredAction(actionId, action, decisionId, d.until(), move.to());
-            } else if (verdict instanceof CallLimits.Skip sk) {
-                actions.add(new PlannedAction(actionId, action, ActionStatus.SKIPPED, null, sk.rule(), sk.reason()));
+            } else if (evaluation.decision() instanceof ContactDecision.Suppress sp) {
+                actions.add(new PlannedAction(actionId, action, ActionStatus.SKIPPED, null, sp.rule(), sp.reason(),
+                        evaluation));
             } else {
-                actions.add(new PlannedAction(actionId, action, ActionStatus.PENDING, null, move.rule(), null));
+                actions.add(new PlannedAction(actionId, action, ActionStatus.PENDING, null, move.rule(), null,
+                        evaluation));
                 callTasks.add(proposedCall);
             }
         }
@@ -224,27 +232,33 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         };
     }
 
-    /** A call task deferred by the call limits is published on the first day the limits allow it. */
+    /**
+     * A call task deferred by the contact rules is asked again on the first daily run on or after its {@code until},
+     * and published when the pack allows it; a suppression (e.g. an opt-out meanwhile) drops it.
+     */
     private Result retryDeferredCall(LoanRecord loan, EscalationState state, LocalDate date, Instant proposedCall,
-                                     List<CallAttempt> history, LoanConditions conditions) {
+                                     List<PastContact> history, LoanConditions conditions) {
         DeferredAction d = state.deferred();
         if (d == null || LocalDate.ofInstant(d.until(), loan.terms().timeZone()).isAfter(date)) {
             return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, 0);
         }
-        CallLimits.CallVerdict verdict = callLimits.evaluate(callRequest(loan, conditions, history,
-                proposedCall.isBefore(d.until()) ? d.until() : proposedCall));
+        Instant at = proposedCall.isBefore(d.until()) ? d.until() : proposedCall;
+        ContactEvaluation evaluation = evaluateCall(loan, conditions, history, at);
         DeferredAction still = null;
         int published = 0;
         List<Instant> calls = new ArrayList<>(state.callTasksIssued());
-        if (verdict instanceof CallLimits.Defer again) {
+        if (evaluation.decision() instanceof ContactDecision.Defer again) {
             still = new DeferredAction(d.actionId(), d.action(), d.decisionId(), again.until(), d.stage());
-        } else if (verdict instanceof CallLimits.Allow) {
+        } else if (evaluation.decision() instanceof ContactDecision.Allow) {
+            // The message says which pack released it, so the release can be traced to the rules that allowed it.
             publisher.publish(new CollectionsAction(d.actionId(), d.action(), loan.loanId(),
                     loan.terms().borrowerId(), d.stage(), d.decisionId(), date,
-                    "call task deferred by the call limits, released on " + date));
+                    "call task deferred by the contact rules, released on " + date + ": rule pack "
+                            + evaluation.rulePack() + " (" + evaluation.rulePackVersion() + ") allows a call at "
+                            + at));
             store.markPublished(loan.loanId(), d.actionId());
             published = 1;
-            calls.add(proposedCall);
+            calls.add(at);
         }
         store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
                 state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
@@ -274,10 +288,12 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                         d.decisionId(), d.businessDate(), d.explanation())).toList();
     }
 
-    private CallLimits.CallRequest callRequest(LoanRecord loan, LoanConditions conditions, List<CallAttempt> history,
-                                               Instant at) {
-        return new CallLimits.CallRequest(loan.loanId(), loan.terms().jurisdiction(), loan.terms().timeZone(),
-                history, conditions.contact().optOut(), conditions.contact().ceaseCommunication(), at);
+    /** The loan's jurisdiction's contact rule pack on a collection call at {@code at}, in the loan's time zone. */
+    private ContactEvaluation evaluateCall(LoanRecord loan, LoanConditions conditions, List<PastContact> history,
+                                           Instant at) {
+        LoanTerms terms = loan.terms();
+        return contactPolicy.evaluateCall(terms.borrowerId(), terms.jurisdiction(), at, terms.timeZone(),
+                ContactConditions.of(Map.of(loan.loanId(), conditions)), history);
     }
 
     /** Calls are proposed at the ladder's call time on the business date, or now if that has passed. */
@@ -287,16 +303,22 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         return now.isAfter(planned) && LocalDate.ofInstant(now, terms.timeZone()).equals(date) ? now : planned;
     }
 
-    private static List<CallAttempt> callHistory(List<ContactOutcome> outcomes, EscalationState state, Instant at) {
-        List<CallAttempt> history = new ArrayList<>();
+    /**
+     * The loan's calls as the rules count them: every recorded CALL outcome (a conversation when it reached the
+     * borrower) and every call task issued, as an attempt whose outcome is not known yet. A task and the outcome an
+     * agent records for it both count: over-counting only defers a call, under-counting could break a limit.
+     */
+    private static List<PastContact> callHistory(List<ContactOutcome> outcomes, EscalationState state) {
+        List<PastContact> history = new ArrayList<>();
         for (ContactOutcome o : outcomes) {
             if ("CALL".equals(o.channel())) {
-                history.add(new CallAttempt(o.at(), o.connected(), "ContactOutcomeRecorded " + o.eventId()));
+                history.add(new PastContact(o.at(), Channel.CALL, o.connected()));
             }
         }
         for (Instant t : state.callTasksIssued()) {
-            history.add(new CallAttempt(t, false, "call task"));
+            history.add(new PastContact(t, Channel.CALL, false));
         }
+        history.sort(java.util.Comparator.comparing(PastContact::at));
         return history;
     }
 

@@ -4,7 +4,6 @@ import com.overdue.collections.core.bureau.BureauSettings;
 import com.overdue.collections.core.calendar.BusinessCalendars;
 import com.overdue.collections.core.contact.ContactPolicy;
 import com.overdue.collections.core.delinquency.DelinquencyPolicy;
-import com.overdue.collections.core.escalation.CallLimitRules;
 import com.overdue.collections.core.escalation.EscalationLadders;
 import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.product.ProductCatalog;
@@ -20,7 +19,7 @@ import java.util.Objects;
  */
 public record EngineConfiguration(ProductCatalog products, DelinquencyPolicy delinquency, ContactPolicy contactPolicy,
                                   ReminderCadence cadence, SenderProfiles senders, EscalationLadders ladders,
-                                  CallLimitRules callLimits, BureauSettings bureau, BusinessCalendars calendars) {
+                                  BureauSettings bureau, BusinessCalendars calendars) {
 
     public EngineConfiguration {
         Objects.requireNonNull(products, "products");
@@ -29,7 +28,6 @@ public record EngineConfiguration(ProductCatalog products, DelinquencyPolicy del
         Objects.requireNonNull(cadence, "cadence");
         Objects.requireNonNull(senders, "senders");
         Objects.requireNonNull(ladders, "ladders");
-        Objects.requireNonNull(callLimits, "callLimits");
         Objects.requireNonNull(bureau, "bureau");
         Objects.requireNonNull(calendars, "calendars");
     }
@@ -50,7 +48,7 @@ public record EngineConfiguration(ProductCatalog products, DelinquencyPolicy del
                 .forEach(calendars::forJurisdiction);
         return new EngineConfiguration(products, DelinquencyPolicy.DEFAULT, RulePackFiles.load(reader),
                 ReminderFiles.cadence(reader), ReminderFiles.senders(reader), EscalationFiles.ladders(reader),
-                EscalationFiles.callLimits(reader), BureauFile.load(reader), calendars);
+                BureauFile.load(reader), calendars);
     }
 
     /** The products alone, for callers that need no other rule (tests, benchmarks). */

@@ -2,8 +2,6 @@ package com.overdue.collections.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.overdue.collections.core.escalation.Ability;
-import com.overdue.collections.core.escalation.CallLimitRule;
-import com.overdue.collections.core.escalation.CallLimitRules;
 import com.overdue.collections.core.escalation.EscalationLadder;
 import com.overdue.collections.core.escalation.EscalationLadders;
 import com.overdue.collections.core.escalation.LadderStep;
@@ -21,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Loads the escalation ladders {@code escalation/index.json} lists and {@code escalation/call-limits.json}. */
+/** Loads the escalation ladders {@code escalation/index.json} lists (call limits are in the contact rule packs). */
 final class EscalationFiles {
 
     record Index(List<String> ladders) {
@@ -48,12 +46,6 @@ final class EscalationFiles {
     record Variant(List<Step> insert, Map<String, Map<String, JsonNode>> overrides) {
     }
 
-    record CallLimitsFile(String description, Map<String, List<CallRule>> packs) {
-    }
-
-    record CallRule(String rule, String kind, Integer max, String windowStart, Integer days) {
-    }
-
     private EscalationFiles() {
     }
 
@@ -68,26 +60,6 @@ final class EscalationFiles {
             ladders.put(name, ladder(file));
         }
         return new EscalationLadders(ladders);
-    }
-
-    static CallLimitRules callLimits(ConfigReader reader) {
-        var file = reader.read("escalation/call-limits.json", "escalation/call-limits.schema.json",
-                CallLimitsFile.class);
-        Map<String, List<CallLimitRule>> packs = new HashMap<>();
-        file.value().packs().forEach((jurisdiction, listed) -> {
-            List<CallLimitRule> rules = new ArrayList<>();
-            for (CallRule r : listed) {
-                rules.add(switch (r.kind()) {
-                    case "OPT_OUT" -> new CallLimitRule.NoCallsWhenOptedOut(r.rule());
-                    case "DAILY_CONNECTED_CALLS" -> new CallLimitRule.DailyConnectedCalls(r.rule(), r.max(),
-                            LocalTime.parse(r.windowStart()));
-                    case "ROLLING_ATTEMPTS" -> new CallLimitRule.RollingAttempts(r.rule(), r.max(), r.days());
-                    default -> new CallLimitRule.QuietAfterConversation(r.rule(), r.days());
-                });
-            }
-            packs.put(jurisdiction, rules);
-        });
-        return new CallLimitRules(packs);
     }
 
     private static EscalationLadder ladder(ConfigReader.Parsed<LadderFile> file) {

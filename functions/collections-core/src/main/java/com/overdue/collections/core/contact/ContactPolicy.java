@@ -31,9 +31,11 @@ public final class ContactPolicy {
     }
 
     /**
-     * May a collection call be placed now? Evaluates the call-attempt limits of the jurisdiction (CN: at most 3
-     * effective calls a day; US Reg F: at most 7 attempts in 7 days per debt and none for 7 days after a telephone
-     * conversation) together with quiet hours, opt-out, cease-communication, dispute and complaint rules.
+     * May a collection call be placed at {@code at}? The one answer for calls (the escalation's call tasks ask it):
+     * the call limits of the jurisdiction (CN: at most 3 effective calls a borrower-local day; US Reg F: at most 7
+     * attempts within 7 consecutive days per debt and none within 7 days after a telephone conversation, the day of
+     * the conversation being the first) together with quiet hours, opt-out, cease-communication, dispute and
+     * complaint rules; a deferral is to the next moment every rule allows, in the borrower's zone.
      *
      * @param callHistory the call attempts already made (for US: about the debt being called about), each marked
      *                    whether it became a conversation with the borrower

@@ -1,5 +1,7 @@
 package com.overdue.collections.core.escalation;
 
+import com.overdue.collections.core.contact.ContactEvaluation;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,10 +31,18 @@ public record EscalationDecision(String decisionId, String loanId, String borrow
 
     /**
      * An action of a decision: published (PENDING until confirmed), deferred by a contact rule until a moment, or
-     * skipped with the rule and reason.
+     * skipped with the rule and reason. A contact of the borrower (a call task) also carries the contact rule pack's
+     * evaluation that decided it, every rule's verdict included, as reminders record theirs; other actions carry none.
      */
     public record PlannedAction(String actionId, String action, ActionStatus status, Instant until, String rule,
-                                String reason) {
+                                String reason, ContactEvaluation contact) {
+
+        /** An action no contact rule was asked about. */
+        public PlannedAction(String actionId, String action, ActionStatus status, Instant until, String rule,
+                             String reason) {
+            this(actionId, action, status, until, rule, reason, null);
+        }
+
         public static String idFor(String decisionId, String action) {
             return decisionId + "#" + action;
         }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Where a loan stands on its ladder, kept between daily runs ({@code ESCALATION} item): the stage, the strategy arm,
  * when each stage of the open episode was entered, the actions to publish when the episode ends (e.g. the agency
- * recall), the broken promises already acted on, the holds last recorded, a call task waiting for the call limits,
+ * recall), the broken promises already acted on, the holds last recorded, a call task waiting for the contact rules,
  * recent call tasks (they count as attempts), and the last decision. {@code version} guards concurrent writers.
  */
 public record EscalationState(String loanId, String stage, String strategy, LocalDate episodeStartedOn,
@@ -26,7 +26,7 @@ public record EscalationState(String loanId, String stage, String strategy, Loca
         callTasksIssued = List.copyOf(callTasksIssued);
     }
 
-    /** A call task the call limits deferred: published once the limits allow it. */
+    /** A call task the contact rule pack deferred: published once the pack allows it. */
     public record DeferredAction(String actionId, String action, String decisionId, Instant until, String stage) {
     }
 

@@ -126,8 +126,8 @@ class ConfigMappingTest {
 
     @Test
     void call_limits_and_ladders_refer_only_to_what_exists() {
-        assertThat(refused("escalation/call-limits.json", t -> at(t, "/packs/CN/0").put("max", 3)))
-                .startsWith("packs.CN[0].max: unknown key (expected kind, rule)");
+        assertThat(refused("contact/US.json", t -> at(t, "/rules/6").put("maxPerDay", 3)))
+                .startsWith("rules[6].maxPerDay: unknown key");
         assertThat(refused("escalation/CONSUMER-INSTALMENT.json",
                 t -> at(t, "/abilityVariants/WILLING_BUT_UNABLE/insert/0").put("before", "NOPE")))
                 .isEqualTo("abilityVariants.WILLING_BUT_UNABLE.insert[0].before: unknown stage \"NOPE\"");

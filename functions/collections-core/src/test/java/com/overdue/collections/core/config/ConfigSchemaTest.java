@@ -44,7 +44,7 @@ class ConfigSchemaTest {
                 kind("escalation/index.json", "/ladders/1", "false", "", "/ladders"),
                 kind("escalation/CONSUMER-INSTALMENT.json", "/steps/1/when/minDpd", "\"16\"", "/steps/0",
                         "/steps/0/rule"),
-                kind("escalation/call-limits.json", "/packs/CN/1/max", "\"3\"", "/packs/US/1", "/packs/US/2/days"),
+                kind("contact/US.json", "/rules/6/maxAttempts", "\"7\"", "/rules/6", "/rules/6/daysAfterConversation"),
                 kind("bureau/reporting.json", "/cycle/timeZone", "5", "/furnisher", "/furnisher/reporterName"),
                 kind("calendars/CN/index.json", "/years/0", "\"2025\"", "", "/years"),
                 kind("calendars/US/2026.json", "/year", "\"2026\"", "/holidays/0", "/source"));

@@ -77,8 +77,7 @@ class ShippedConfigurationTest {
                 .contains(ROOT.resolve("products/product.schema.json"));
         assertThat(schemaFor(ROOT.resolve("escalation/US-CONSUMER-INSTALMENT.json")))
                 .contains(ROOT.resolve("escalation/ladder.schema.json"));
-        assertThat(schemaFor(ROOT.resolve("escalation/call-limits.json")))
-                .contains(ROOT.resolve("escalation/call-limits.schema.json"));
+        assertThat(schemaFor(ROOT.resolve("contact/US.json"))).contains(ROOT.resolve("contact/rule-pack.schema.json"));
         assertThat(schemaFor(ROOT.resolve("calendars/CN/2027.json")))
                 .contains(ROOT.resolve(CalendarFiles.YEAR_SCHEMA));
         assertThat(schemaFor(ROOT.resolve("calendars/US/index.json")))
@@ -92,6 +91,13 @@ class ShippedConfigurationTest {
         assertThat(configuration.products().productCodes())
                 .containsExactlyInAnyOrder("CONSUMER-INSTALMENT", "US-CONSUMER-INSTALMENT");
         assertThat(configuration.contactPolicy().packs().forJurisdiction("US").rules()).hasSize(7);
+        // Calls have one policy, the contact rule packs: no escalation file of call limits beside them.
+        assertThat(ROOT.resolve("escalation/call-limits.json")).doesNotExist();
+        assertThat(configuration.contactPolicy().packs().forJurisdiction("US").rules())
+                .extracting(com.overdue.collections.core.contact.ContactRule::name).contains("callFrequency");
+        assertThat(configuration.contactPolicy().packs().forJurisdiction("CN").rules())
+                .extracting(com.overdue.collections.core.contact.ContactRule::name)
+                .contains("dailyConversationLimit");
         assertThat(configuration.calendars().forJurisdiction("CN").loadedYears()).containsExactly(2025, 2026, 2027);
         assertThat(configuration.bureau().product("US-CONSUMER-INSTALMENT")).isPresent();
         assertThat(configuration.senders().forJurisdiction("CN").brand("zh-CN")).isEqualTo("安信消费金融");

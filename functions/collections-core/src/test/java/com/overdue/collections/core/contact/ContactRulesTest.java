@@ -207,4 +207,59 @@ class ContactRulesTest {
         assertThat(POLICY.evaluateCall("B-1", "US", local("2026-03-09T10:00", NEW_YORK), NEW_YORK,
                 ContactConditions.NONE, conversation).decision()).isInstanceOf(ContactDecision.Allow.class);
     }
+
+    @Test
+    void a_call_is_suppressed_after_a_call_opt_out_or_a_cease_request_in_both_jurisdictions() {
+        ContactConditions optedOut = conditions(Set.of(Channel.CALL), false, Set.of(), List.of("L-1"), List.of());
+        ContactConditions cease = conditions(Set.of(), true, Set.of(), List.of("L-1"), List.of());
+        for (String j : List.of("CN", "US")) {
+            ContactDecision d = POLICY.evaluateCall("B-1", j, local("2026-03-10T10:00", NEW_YORK), NEW_YORK,
+                    optedOut, List.of()).decision();
+            assertThat(d).isInstanceOf(ContactDecision.Suppress.class);
+            assertThat(((ContactDecision.Suppress) d).rule()).isEqualTo("optOut");
+            ContactDecision c = POLICY.evaluateCall("B-1", j, local("2026-03-10T10:00", NEW_YORK), NEW_YORK,
+                    cease, List.of()).decision();
+            assertThat(((ContactDecision.Suppress) c).rule()).isEqualTo("ceaseCommunication");
+        }
+    }
+
+    @Test
+    void quiet_hours_hold_calls_too_and_every_rule_of_the_call_is_recorded() {
+        ContactEvaluation late = POLICY.evaluateCall("B-1", "US", local("2026-03-10T21:30", NEW_YORK), NEW_YORK,
+                ContactConditions.NONE, List.of());
+        assertThat(deferredUntil(late)).isEqualTo(local("2026-03-11T08:00", NEW_YORK));
+        assertThat(late.verdicts()).extracting(RuleVerdict::rule).containsExactly("optOut", "ceaseCommunication",
+                "openDispute", "complaintPause", "quietHours", "callFrequency");
+        assertThat(POLICY.evaluateCall("B-1", "CN", local("2026-03-10T22:00", SHANGHAI), SHANGHAI,
+                ContactConditions.NONE, List.of()).verdicts()).extracting(RuleVerdict::rule)
+                .contains("quietHours", "dailyConversationLimit").doesNotContain("dailyCap");
+    }
+
+    @Test
+    void the_day_of_a_us_conversation_is_the_first_of_its_seven_days_whatever_the_hour() {
+        // Talked at 16:00 on Monday 2 March: Monday to Sunday are closed, Monday 9 March opens at 08:00, not 16:00.
+        List<PastContact> talked = List.of(new PastContact(local("2026-03-02T16:00", NEW_YORK), Channel.CALL, true));
+        assertThat(deferredUntil(POLICY.evaluateCall("B-1", "US", local("2026-03-08T20:00", NEW_YORK), NEW_YORK,
+                ContactConditions.NONE, talked))).isEqualTo(local("2026-03-09T08:00", NEW_YORK));
+        assertThat(POLICY.evaluateCall("B-1", "US", local("2026-03-09T08:00", NEW_YORK), NEW_YORK,
+                ContactConditions.NONE, talked).decision()).isInstanceOf(ContactDecision.Allow.class);
+    }
+
+    @Test
+    void seven_consecutive_days_are_local_dates_so_the_autumn_change_cannot_fit_an_eighth_attempt() {
+        // Seven attempts at 00:30 EDT on 27 October, the eighth asked at 23:45 EST on 2 November: 168 h 15 min later
+        // (the clocks went back on 1 November), so a window of 7 x 24 hours would have let it through, yet both are
+        // within the seven consecutive days 27 October - 2 November.
+        List<PastContact> seven = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            seven.add(new PastContact(local("2026-10-27T00:30", NEW_YORK).plusSeconds(60L * i), Channel.CALL, false));
+        }
+        Instant eighth = local("2026-11-02T23:45", NEW_YORK);
+        assertThat(java.time.Duration.between(seven.get(0).at(), eighth)).isGreaterThan(java.time.Duration.ofDays(7));
+        CallFrequencyRule rule = new CallFrequencyRule(7, 7, 7, "12 CFR 1006.14(b)(2)");
+        ContactDecision d = rule.evaluate(new ContactRequest("B-1", Channel.CALL, ContactPurpose.COLLECTION_CALL,
+                eighth, NEW_YORK, ContactConditions.NONE, seven));
+        assertThat(d).isInstanceOf(ContactDecision.Defer.class);
+        assertThat(((ContactDecision.Defer) d).until()).isEqualTo(local("2026-11-03T00:00", NEW_YORK));
+    }
 }

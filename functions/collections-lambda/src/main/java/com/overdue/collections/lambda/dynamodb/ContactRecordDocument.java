@@ -91,15 +91,21 @@ public record ContactRecordDocument(int v, String borrowerId, LocalDate business
     public ContactRecord toDomain() {
         return new ContactRecord(borrowerId, businessDate, channel, messageId, state, dueAt,
                 attempts == null ? 0 : attempts, list(rounds), list(loanIds), list(jurisdictions), locale, timeZone,
-                list(evaluations).stream().map(e -> new ContactEvaluation(decision(e.decision().outcome(),
-                        e.decision().until(), e.decision().decidedBy(), e.decision().reason()),
-                        list(e.verdicts()).stream().map(vd -> new RuleVerdict(vd.rule(), vd.basis(),
-                                decision(vd.outcome(), vd.until(), vd.decidedBy(), vd.reason()))).toList(),
-                        e.rulePack(), e.rulePackVersion(), e.evaluatedAt())).toList(),
+                list(evaluations).stream().map(ContactRecordDocument::evaluation).toList(),
                 sentAt, providerMessageId, template, contentSha256, note, version == null ? 1 : version);
     }
 
-    private static Evaluation evaluation(ContactEvaluation e) {
+    /** The domain evaluation of a stored one. */
+    static ContactEvaluation evaluation(Evaluation e) {
+        return new ContactEvaluation(decision(e.decision().outcome(), e.decision().until(), e.decision().decidedBy(),
+                e.decision().reason()),
+                list(e.verdicts()).stream().map(vd -> new RuleVerdict(vd.rule(), vd.basis(),
+                        decision(vd.outcome(), vd.until(), vd.decidedBy(), vd.reason()))).toList(),
+                e.rulePack(), e.rulePackVersion(), e.evaluatedAt());
+    }
+
+    /** The stored form of one evaluation; escalation call tasks record theirs in the same shape. */
+    static Evaluation evaluation(ContactEvaluation e) {
         return new Evaluation(Decision.from(e.decision()), e.rulePack(), e.rulePackVersion(), e.evaluatedAt(),
                 e.verdicts().stream().map(vd -> {
                     Decision d = Decision.from(vd.decision());

@@ -1,5 +1,6 @@
 package com.overdue.collections.lambda.dynamodb;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.overdue.collections.core.escalation.EscalationDecision.ActionStatus;
 import com.overdue.collections.core.escalation.EscalationDecision.PlannedAction;
@@ -17,11 +18,15 @@ import java.util.function.UnaryOperator;
  * so that a retry publishes what the decision wrote. The item's {@code status} attribute, not this body, says whether
  * it was published.
  *
- * <p>Versions: 1 had no {@code "v"}; 2 adds it and is otherwise the same.
+ * <p>Versions: 1 had no {@code "v"}; 2 adds it and is otherwise the same. A call task's body also carries
+ * {@code contact}, the contact rule pack's evaluation (as in {@link EscalationDecisionDocument}); left out when
+ * absent and ignored by readers that do not know it, so no new version.
  */
 @RegisterForReflection
 public record EscalationActionDocument(int v, String actionId, String action, ActionStatus status, String rule,
-                                       String reason, Instant until, ActionMessage message) {
+                                       String reason, Instant until, ActionMessage message,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                                       ContactRecordDocument.Evaluation contact) {
 
     /** The current format version. */
     public static final int VERSION = 2;
@@ -30,7 +35,8 @@ public record EscalationActionDocument(int v, String actionId, String action, Ac
 
     public static EscalationActionDocument from(PlannedAction a, CollectionsAction message) {
         return new EscalationActionDocument(VERSION, a.actionId(), a.action(), a.status(), a.rule(), a.reason(),
-                a.until(), ActionMessage.from(message));
+                a.until(), ActionMessage.from(message),
+                a.contact() == null ? null : ContactRecordDocument.evaluation(a.contact()));
     }
 
     public static String write(PlannedAction a, CollectionsAction message) {

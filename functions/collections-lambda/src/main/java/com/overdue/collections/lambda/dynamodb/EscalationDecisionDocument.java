@@ -1,5 +1,6 @@
 package com.overdue.collections.lambda.dynamodb;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.overdue.collections.core.escalation.Ability;
 import com.overdue.collections.core.escalation.EscalationDecision;
@@ -20,7 +21,10 @@ import java.util.function.UnaryOperator;
  * decisions.jsonl. Absent values are written as {@code null}; {@code inputs} are sorted by name, so that the same
  * decision always writes the same line (version 1 wrote them in the unspecified order of an immutable map).
  *
- * <p>Versions: 1 had no {@code "v"}; 2 adds it and is otherwise the same.
+ * <p>Versions: 1 had no {@code "v"}; 2 adds it and is otherwise the same. A call task's action may also carry
+ * {@code contact}, the contact rule pack's evaluation (the shape of a contact record's {@code evaluations} entry);
+ * it is left out when absent, so other actions and decisions written before it read and write as they did, and a
+ * reader that does not know it ignores it (tolerant reader): no new version.
  */
 @RegisterForReflection
 public record EscalationDecisionDocument(int v, String decisionId, String loanId, String borrowerId,
@@ -33,16 +37,19 @@ public record EscalationDecisionDocument(int v, String decisionId, String loanId
 
     static final List<UnaryOperator<ObjectNode>> UPGRADES = List.of(UnaryOperator.identity());
 
-    /** One planned action of the decision. */
+    /** One planned action of the decision; {@code contact} only on an action the contact rules were asked about. */
     public record Action(String actionId, String action, ActionStatus status, String rule, String reason,
-                         Instant until) {
+                         Instant until,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ContactRecordDocument.Evaluation contact) {
 
         static Action from(PlannedAction a) {
-            return new Action(a.actionId(), a.action(), a.status(), a.rule(), a.reason(), a.until());
+            return new Action(a.actionId(), a.action(), a.status(), a.rule(), a.reason(), a.until(),
+                    a.contact() == null ? null : ContactRecordDocument.evaluation(a.contact()));
         }
 
         PlannedAction toDomain() {
-            return new PlannedAction(actionId, action, status, until, rule, reason);
+            return new PlannedAction(actionId, action, status, until, rule, reason,
+                    contact == null ? null : ContactRecordDocument.evaluation(contact));
         }
     }
 

@@ -34,7 +34,7 @@ public record EscalationStateDocument(int v, String strategy, LocalDate episodeS
 
     private static final List<UnaryOperator<ObjectNode>> UPGRADES = List.of(UnaryOperator.identity());
 
-    /** A call task waiting for the call limits. */
+    /** A call task waiting for the contact rule pack to allow it. */
     public record Deferred(String actionId, String action, String decisionId, Instant until, String stage) {
     }
 

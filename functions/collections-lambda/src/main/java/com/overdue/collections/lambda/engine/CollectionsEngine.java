@@ -98,7 +98,7 @@ public final class CollectionsEngine {
                 settings.sweepBatchSize()));
         this.inboxUseCase = new Once<>(() -> new InboxUseCase(inbox.get()));
         this.escalationDecision = new Once<>(() -> new EscalationDecisionUseCase(loans, escalations, actions.get(),
-                configuration.callLimits(), configuration.ladders(), rules, clock));
+                configuration.contactPolicy(), configuration.ladders(), rules, clock));
         this.creditReportExport = new Once<>(() -> new CreditReportExportUseCase(repository, loans, repository,
                 bureau, actions.get(), adapters.reportStore(), rules, configuration.bureau(),
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock));

@@ -249,6 +249,36 @@ class StoredFormatsTest {
         assertThat(withoutVersion(json)).isEqualTo(tree(v1("escalation-action.json")));
     }
 
+    @Test
+    void a_call_task_keeps_the_rule_packs_evaluation_and_an_action_without_one_writes_as_before() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        Instant at = LocalDate.parse("2026-03-20").atTime(22, 30).atZone(shanghai).toInstant();
+        ContactEvaluation e = EngineConfiguration.fromClasspath().contactPolicy().evaluateCall("B-GOLD-1", "CN", at,
+                shanghai, ContactConditions.NONE, List.of());
+        ContactDecision.Defer defer = (ContactDecision.Defer) e.decision();
+        EscalationDecision gold = StoredFormatFixtures.decision();
+        EscalationDecision.PlannedAction call = new EscalationDecision.PlannedAction(
+                "D-L-GOLD-1-2026-03-20#CALL_TASK", "CALL_TASK", EscalationDecision.ActionStatus.DEFERRED,
+                defer.until(), defer.rule(), defer.reason(), e);
+        EscalationDecision withCall = new EscalationDecision(gold.decisionId(), gold.loanId(), gold.borrowerId(),
+                gold.productCode(), gold.businessDate(), gold.from(), gold.to(), gold.rule(), gold.strategy(),
+                gold.ability(), gold.inputs(), gold.explanation(), List.of(gold.actions().get(0), call));
+
+        String json = EscalationDecisionDocument.write(withCall);
+        EscalationDecision back = EscalationDecisionDocument.read(json);
+
+        assertThat(back).isEqualTo(withCall);
+        assertThat(back.actions().get(1).contact().verdicts()).extracting(v -> v.rule())
+                .contains("quietHours", "dailyConversationLimit", "optOut");
+        JsonNode actions = tree(json).get("actions");
+        assertThat(actions.get(0).has("contact")).as("no contact key on an action no rule was asked about").isFalse();
+        assertThat(actions.get(1).get("contact").get("decision").get("outcome").asText()).isEqualTo("DEFER");
+        assertThat(actions.get(1).get("contact").get("rulePack").asText()).isEqualTo("CN");
+        String item = EscalationActionDocument.write(call, StoredFormatFixtures.action());
+        assertThat(tree(item).get("contact").get("verdicts").size()).isEqualTo(e.verdicts().size());
+        assertThat(EscalationActionDocument.readMessage(item)).isEqualTo(StoredFormatFixtures.action());
+    }
+
     // ---- wire messages: no version, the same fields
 
     @Test
