@@ -353,6 +353,57 @@ class CreditReportScenarioTest {
         assertThat(field(baseSegment(s.file(cycles.get(2)), "L-US-10"), 151, 2)).isEqualTo("CP");
     }
 
+    @Test
+    void the_same_cycles_exported_on_different_days_write_the_same_bytes_and_the_same_manifest() {
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 4);
+        // One portfolio, two worlds: one runs each export the morning after the cycle, the other nine days late in
+        // the afternoon. Both write to the same directory in turn, so even the file location is the same.
+        List<String> files = new java.util.ArrayList<>();
+        List<Metro2Manifest> manifests = new java.util.ArrayList<>();
+        for (int lateBy : new int[]{1, 9}) {
+            BureauScenario s = new BureauScenario("two-clocks", BureauScenario.defaultSettings());
+            s.book("L-US-11", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            s.book("L-US-12", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            s.book("L-US-13", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            for (int i = 0; i < 4; i++) {
+                s.pay("L-US-11", LocalDate.of(2026, 1, 15).plusMonths(i), "100.00");
+            }
+            s.pay("L-US-12", LocalDate.of(2026, 1, 15), "100.00"); // then 71, 78: a notice goes out
+            s.openDispute("L-US-12", "D-3", LocalDate.of(2026, 3, 2));
+            s.close("L-US-13", LocalDate.of(2026, 3, 20), "WRITTEN_OFF");
+            for (LocalDate cycle : cycles) {
+                s.exportCycle(cycle, cycle.plusDays(lateBy));
+                files.add(s.file(cycle));
+                manifests.add(s.manifest(cycle));
+            }
+        }
+
+        for (int c = 0; c < cycles.size(); c++) {
+            LocalDate cycle = cycles.get(c);
+            String early = files.get(c);
+            String late = files.get(cycles.size() + c);
+            assertThat(late).as("file of %s", cycle).isEqualTo(early);
+            assertThat(manifests.get(cycles.size() + c)).as("manifest of %s", cycle).isEqualTo(manifests.get(c));
+            // Header: Activity Date (positions 48-55) the cycle date, Date Created (56-63) the day after.
+            String header = early.lines().findFirst().orElseThrow();
+            assertThat(field(header, 48, 8)).isEqualTo(mmddyyyy(cycle));
+            assertThat(field(header, 56, 8)).isEqualTo(mmddyyyy(cycle.plusDays(1)));
+            assertThat(manifests.get(c).createdOn()).isEqualTo(cycle.plusDays(1));
+        }
+        assertThat(manifests.get(cycles.size() - 1).trailer().statusCounts()).containsKeys("11", "78", "97");
+    }
+
+    @Test
+    void a_cycle_that_has_not_ended_is_refused() {
+        BureauScenario s = new BureauScenario("not-ended", BureauScenario.defaultSettings());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.exportCycle(JAN, JAN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not ended");
+    }
+
+    private static String mmddyyyy(LocalDate date) {
+        return String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear());
+    }
+
     private static String field(String record, int start, int width) {
         return record.substring(start - 1, start - 1 + width);
     }
