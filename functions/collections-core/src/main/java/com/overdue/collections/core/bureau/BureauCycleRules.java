@@ -74,6 +74,12 @@ public final class BureauCycleRules {
                     && prev.dateFirstDelinquency() != null) {
                 dofd = prev.dateFirstDelinquency(); // fixed at charge-off: it starts the 7-year reporting period
             }
+            if (status.isChargeOff() && dofd != null && standing.chargedOffOn() != null
+                    && dofd.isAfter(standing.chargedOffOn())) {
+                // Lateness after a write-off is not the delinquency that led to it: a current account written off
+                // has no DOFD to report, and the writer rejects it for review rather than misdate the 7 years.
+                dofd = null;
+            }
         }
 
         BigDecimal chargeOffAmount = BigDecimal.ZERO;

@@ -43,13 +43,14 @@ final class BureauScenario {
     final InMemoryBureauWorld world;
     final MutableClock clock = new MutableClock();
     final IngestEventUseCase ingest;
+    final CollectionsSettings settings;
     final CreditReportExportUseCase export;
     private final List<String[]> pending = new ArrayList<>();
     private int eventSeq;
 
     BureauScenario(String name, BureauSettings bureau) {
         world = new InMemoryBureauWorld(Paths.get(System.getProperty("basedir", "."), "target", "metro2", name));
-        CollectionsSettings settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
+        settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
         ingest = new IngestEventUseCase(world, settings, clock);
         export = new CreditReportExportUseCase(world, world, world, world, world, world, settings, bureau,
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions,
@@ -200,6 +201,21 @@ final class BureauScenario {
             }
         }
         return summary;
+    }
+
+    /**
+     * The loan on {@code date} as the events applied so far tell it (what an export run now sees), replayed by the
+     * ledger independently of the export: events effective later are left out, reversals always kept.
+     */
+    LoanPosition positionAsKnownOn(String loanId, LocalDate date) {
+        com.overdue.collections.core.loan.LoanTerms terms = world.loans.get(loanId).terms();
+        com.overdue.collections.core.ingest.EventParser parser = new com.overdue.collections.core.ingest.EventParser();
+        List<com.overdue.collections.core.ingest.CollectionsEvent> events = world.findEvents(loanId).stream()
+                .map(e -> parser.parse(e.json()))
+                .filter(e -> e.payload() instanceof com.overdue.collections.core.ingest.EventPayload.PaymentReversed
+                        || !com.overdue.collections.core.ingest.LoanReplay.effectiveDate(terms, e).isAfter(date))
+                .toList();
+        return settings.replay().replay(terms, events, date);
     }
 
     String file(LocalDate cycle) {
