@@ -150,6 +150,16 @@ class Metro2ConsistencyPropertyTest {
         if (status == AccountStatus.PAID_OR_CLOSED && !closed) {
             assertThat(r.paymentRating()).as(what).isEqualTo(PaymentRating.CURRENT);
         }
+        if (status == AccountStatus.PAID_OR_CLOSED && closed) {
+            // Closed with a balance: the band of the oldest installment unpaid on the closure date.
+            LocalDate on = p.closure().on();
+            int atClosure = p.installments().stream().filter(i -> i.isUnpaid() && i.dueDate().isBefore(on))
+                    .findFirst().map(i -> (int) (on.toEpochDay() - i.dueDate().toEpochDay())).orElse(0);
+            String expected = band(atClosure).code();
+            assertThat(r.paymentRating().code()).as(what + ", " + atClosure + " DPD at closure")
+                    .isEqualTo(expected.equals("11") ? '0' : (char) ('1' + List.of("71", "78", "80", "82", "83", "84")
+                            .indexOf(expected)));
+        }
 
         // R4: Amount Past Due is what is 30 days or more late: 0 when current, closed or paid; all of it when 97.
         BigDecimal thirtyPlus = p.installments().stream().filter(i -> i.daysPastDue(cycle) >= 30)
