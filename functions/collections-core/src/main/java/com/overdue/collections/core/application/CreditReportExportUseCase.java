@@ -97,7 +97,7 @@ public final class CreditReportExportUseCase {
         this.clock = clock;
     }
 
-    /** Today in the reporting time zone: the file's creation date and the date notices go out. */
+    /** Today in the reporting time zone: the date notices go out and records are decided (not the file's date). */
     public LocalDate runDate() {
         return LocalDate.now(clock.withZone(bureau.cycle().zone()));
     }
@@ -119,8 +119,10 @@ public final class CreditReportExportUseCase {
         LocalDate runDate = runDate();
         LocalDate cycleDate = requestedCycleDate != null ? requestedCycleDate : bureau.cycle().latestCompletedBefore(
                 runDate);
-        if (cycleDate.isAfter(runDate)) {
-            throw new IllegalArgumentException("cycle date " + cycleDate + " is in the future (today is " + runDate
+        // A cycle is reported once it has ended: payments of the cycle date may still arrive during that day, and
+        // the file is dated the day after (ReportingCycle.fileDateOf).
+        if (!cycleDate.isBefore(runDate)) {
+            throw new IllegalArgumentException("cycle date " + cycleDate + " has not ended yet (today is " + runDate
                     + " in " + bureau.cycle().zone() + ")");
         }
         ConcurrentLinkedQueue<AccountOutcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -128,10 +130,9 @@ public final class CreditReportExportUseCase {
 
         List<AccountOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(AccountOutcome::loanId)).toList();
         List<Metro2Account> accounts = sorted.stream().map(AccountOutcome::account).filter(a -> a != null).toList();
-        // Date Created is the day the cycle was first run, so a re-run (or the completion of an interrupted run)
-        // writes the same bytes.
-        LocalDate dateCreated = sorted.stream().map(AccountOutcome::record).filter(r -> r != null)
-                .map(BureauRecord::reportedOn).min(Comparator.naturalOrder()).orElse(runDate);
+        // Activity Date and Date Created come from the cycle, never the clock: a re-run, a late run or the completion
+        // of an interrupted run writes the same bytes and the same manifest on any day.
+        LocalDate dateCreated = bureau.cycle().fileDateOf(cycleDate);
         Metro2File file = new Metro2FileWriter().render(bureau.furnisher().reporter(cycleDate, dateCreated),
                 accounts);
         Set<String> refused = file.result().rejected().stream().map(RejectedAccount::consumerAccountNumber)

@@ -74,6 +74,12 @@ public final class BureauCycleRules {
                     && prev.dateFirstDelinquency() != null) {
                 dofd = prev.dateFirstDelinquency(); // fixed at charge-off: it starts the 7-year reporting period
             }
+            if (status.isChargeOff() && dofd != null && standing.chargedOffOn() != null
+                    && dofd.isAfter(standing.chargedOffOn())) {
+                // Lateness after a write-off is not the delinquency that led to it: a current account written off
+                // has no DOFD to report, and the writer rejects it for review rather than misdate the 7 years.
+                dofd = null;
+            }
         }
 
         BigDecimal chargeOffAmount = BigDecimal.ZERO;
@@ -83,9 +89,11 @@ public final class BureauCycleRules {
                     ? prev.originalChargeOffAmount() : standing.currentBalance();
         }
         BigDecimal reportedBalance = status == AccountStatus.CHARGED_OFF ? standing.currentBalance() : balance;
-        // A charged-off balance is all past due; a paid or closed account owes nothing.
+        // A charged-off balance is all past due; a paid or closed account owes nothing; a current (11) account has
+        // nothing 30 days late, so nothing past due in Metro 2 terms (CRRG, Amount Past Due).
         BigDecimal pastDue = status == AccountStatus.CHARGED_OFF ? reportedBalance
-                : paidOrClosed || status.isChargeOff() ? BigDecimal.ZERO : standing.amountPastDue();
+                : paidOrClosed || status.isChargeOff() || status == AccountStatus.CURRENT ? BigDecimal.ZERO
+                : standing.amountPastDue();
         BigDecimal scheduled = paidOrClosed || chargedOff ? BigDecimal.ZERO : standing.scheduledPayment();
         BigDecimal actual = standing.totalPaid().subtract(prev == null ? BigDecimal.ZERO : prev.totalPaid());
         if (actual.signum() < 0) {
@@ -101,7 +109,7 @@ public final class BureauCycleRules {
         BureauRecord draft = new BureauRecord(terms.loanId(), cycleDate, ReportingDisposition.REPORTED,
                 terms.productCode(), terms.jurisdiction(), terms.currency().getCurrencyCode(), status,
                 reported.paymentRating().orElse(null), reported.historyCode(), profile,
-                specialComment(standing.closureReason(), closed), compliance, reportedBalance, pastDue,
+                specialComment(standing, conditions, closed, paidOrClosed), compliance, reportedBalance, pastDue,
                 chargeOffAmount, scheduled, actual, standing.totalPaid(), dofd, dateClosed,
                 standing.dateLastPayment(), chargedOff ? standing.chargedOffOn() : null,
                 prev == null ? null : prev.noticeSentOn(), prev == null ? null : prev.firstNegativeOn(),
@@ -145,15 +153,27 @@ public final class BureauCycleRules {
                 && standing.chargedOffOn() == null;
     }
 
-    /** AU: paid in full for less than the full balance; AH: purchased by another company. */
-    private static String specialComment(String closureReason, boolean closed) {
-        if (!closed || closureReason == null) {
-            return "";
+    /**
+     * The Special Comment, reported every cycle while its condition lasts (blank removes it at the bureau):
+     * AU settled for less than the full balance, AH sold (closure reasons); on an open account, AC while a hardship
+     * plan is active (paying under a partial payment agreement), CP while a deferral has moved a payment that is
+     * not due yet (payments postponed: the guide's forbearance comment). See docs/credit-reporting.md.
+     */
+    private static String specialComment(CycleStanding standing, LoanConditions conditions, boolean closed,
+                                         boolean paidOrClosed) {
+        if (closed) {
+            return switch (standing.closureReason() == null ? "" : standing.closureReason()) {
+                case "SETTLED" -> "AU";
+                case "SOLD" -> "AH";
+                default -> "";
+            };
         }
-        return switch (closureReason) {
-            case "SETTLED" -> "AU";
-            case "SOLD" -> "AH";
-            default -> "";
-        };
+        if (paidOrClosed) {
+            return ""; // paid in full: no payment arrangement left to describe
+        }
+        if (conditions != null && conditions.activeHardship().isPresent()) {
+            return "AC";
+        }
+        return standing.deferred() ? "CP" : "";
     }
 }

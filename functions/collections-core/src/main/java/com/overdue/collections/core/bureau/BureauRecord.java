@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param noticeSentOn       when the notice before negative reporting was published, or null when not yet
  * @param firstNegativeOn    the first cycle the account was reported negative, or null
  * @param correction         what this cycle corrected in the previous one (restated month), or null
- * @param reportedOn         the run date that first decided this cycle: the file's Date Created, so that a re-run
- *                           reproduces the file byte for byte
+ * @param reportedOn         the run date that first decided this cycle (audit); the file's dates come from the
+ *                           cycle, not from this
  */
 public record BureauRecord(
         String loanId,

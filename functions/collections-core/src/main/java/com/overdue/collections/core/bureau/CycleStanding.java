@@ -4,6 +4,8 @@ import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.loan.ScheduledInstallment;
+import com.overdue.collections.core.metro2.AccountStatusPolicy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,15 +15,20 @@ import java.time.LocalDate;
  *
  * @param currentBalance    principal not yet repaid plus interest, fees and penalty of installments already due,
  *                          less unapplied credit (never below zero): future interest is not owed yet
- * @param amountPastDue     everything still unpaid on installments whose due date has passed
+ * @param daysPastDue       DPD of the oldest unpaid installment, days paused under a hardship plan excluded
+ * @param amountPastDue     everything still unpaid (penalty included) on installments 30 or more days past due:
+ *                          Metro 2 counts nothing younger as past due (an account 1–29 days late is current)
  * @param totalPaid         everything paid on the loan so far, credit included
  * @param scheduledPayment  the regular installment (principal + interest + fees of the first one)
  * @param daysPastDueAtClosure DPD on the closure date, for the Payment Rating of a closed account
+ * @param deferred          a hardship deferral is in effect: an installment moved to a later due date than the
+ *                          contract's is still unpaid and not due yet
  */
 public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecimal amountPastDue,
                             BigDecimal totalPaid, BigDecimal scheduledPayment, LocalDate dateFirstDelinquency,
                             LocalDate dateLastPayment, LocalDate closedOn, String closureReason, boolean paidInFull,
-                            int daysPastDueAtClosure, LocalDate chargedOffOn) {
+                            int daysPastDueAtClosure, LocalDate chargedOffOn,
+                            boolean deferred) {
 
     /** Reads the position (already advanced to the cycle date). */
     public static CycleStanding of(LoanPosition position, ChargeOffPolicy chargeOff) {
@@ -35,7 +42,8 @@ public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecim
                 balance = balance.plus(i.remaining(Component.INTEREST)).plus(i.remaining(Component.FEES))
                         .plus(i.remaining(Component.PENALTY));
             }
-            if (i.isOverdueOn(asOf)) {
+            // The same paused-days-excluded DPD as the Account Status, so status 11 never carries an amount past due.
+            if (i.daysPastDue(asOf) >= AccountStatusPolicy.FIRST_DELINQUENT_DAYS) {
                 pastDue = pastDue.plus(i.remaining().total());
             }
             paid = paid.plus(i.paid().total());
@@ -51,7 +59,19 @@ public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecim
         return new CycleStanding(position.daysPastDue(), balance.amount(), pastDue.amount(), paid.amount(),
                 scheduled, position.dateOfFirstDelinquency(), position.lastPaymentOn(), closedOn,
                 position.closure() == null ? null : position.closure().reason(), position.isFullyPaid(),
-                dpdAtClosure, chargeOff.chargedOffOn(position).orElse(null));
+                dpdAtClosure, chargeOff.chargedOffOn(position).orElse(null), isDeferred(position));
+    }
+
+    /** An unpaid installment not due yet whose due date is later than the contract's: a deferral still running. */
+    private static boolean isDeferred(LoanPosition position) {
+        for (InstallmentPosition i : position.installments()) {
+            LocalDate contractual = position.terms().schedule().stream().filter(s -> s.seq() == i.seq())
+                    .map(ScheduledInstallment::dueDate).findFirst().orElse(i.dueDate());
+            if (i.isUnpaid() && i.dueDate().isAfter(position.asOf()) && i.dueDate().isAfter(contractual)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** DPD of the oldest installment still unpaid now whose due date was before {@code date}. */

@@ -40,6 +40,15 @@ public record ReportingCycle(Integer day, ZoneId zone) {
         return thisMonth.isBefore(today) ? thisMonth : cycleDateOf(YearMonth.from(today).minusMonths(1));
     }
 
+    /**
+     * The date a cycle's file is dated (header Date Created, manifest {@code createdOn}): the day after the cycle
+     * date, the first day the scheduler reports it. Derived from the cycle rather than read off the clock, so a
+     * late run or a re-run writes the same bytes.
+     */
+    public LocalDate fileDateOf(LocalDate cycleDate) {
+        return cycleDate.plusDays(1);
+    }
+
     /** Every cycle date in [from, to], oldest first. */
     public List<LocalDate> cycleDatesBetween(LocalDate from, LocalDate to) {
         List<LocalDate> dates = new ArrayList<>();

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class AccountStatusPolicy {
 
+    /** Days past due from which Metro 2 reports an account delinquent (71) and counts an amount as past due. */
+    public static final int FIRST_DELINQUENT_DAYS = 30;
+
     private record Band(int fromDaysPastDue, AccountStatus status, PaymentRating rating, PaymentHistoryCode month) {
     }
 
@@ -28,7 +31,7 @@ public final class AccountStatusPolicy {
                     PaymentHistoryCode.PAST_DUE_90_119),
             new Band(60, AccountStatus.PAST_DUE_60_89, PaymentRating.PAST_DUE_60_89,
                     PaymentHistoryCode.PAST_DUE_60_89),
-            new Band(30, AccountStatus.PAST_DUE_30_59, PaymentRating.PAST_DUE_30_59,
+            new Band(FIRST_DELINQUENT_DAYS, AccountStatus.PAST_DUE_30_59, PaymentRating.PAST_DUE_30_59,
                     PaymentHistoryCode.PAST_DUE_30_59),
             new Band(0, AccountStatus.CURRENT, PaymentRating.CURRENT, PaymentHistoryCode.CURRENT));
 

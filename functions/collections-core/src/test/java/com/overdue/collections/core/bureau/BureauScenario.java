@@ -43,13 +43,14 @@ final class BureauScenario {
     final InMemoryBureauWorld world;
     final MutableClock clock = new MutableClock();
     final IngestEventUseCase ingest;
+    final CollectionsSettings settings;
     final CreditReportExportUseCase export;
     private final List<String[]> pending = new ArrayList<>();
     private int eventSeq;
 
     BureauScenario(String name, BureauSettings bureau) {
         world = new InMemoryBureauWorld(Paths.get(System.getProperty("basedir", "."), "target", "metro2", name));
-        CollectionsSettings settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
+        settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
         ingest = new IngestEventUseCase(world, settings, clock);
         export = new CreditReportExportUseCase(world, world, world, world, world, world, settings, bureau,
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions,
@@ -110,9 +111,38 @@ final class BureauScenario {
         event(disbursed, loanId, "LoanBooked", payload);
     }
 
-    void pay(String loanId, LocalDate on, String amount) {
-        event(on, loanId, "PaymentReceived", "{\"paymentId\":\"P-" + (++eventSeq) + "\",\"amount\":\"" + amount
+    /** A payment received on {@code on}; returns its payment id (for a reversal). */
+    String pay(String loanId, LocalDate on, String amount) {
+        String paymentId = "P-" + (++eventSeq);
+        event(on, loanId, "PaymentReceived", "{\"paymentId\":\"" + paymentId + "\",\"amount\":\"" + amount
                 + "\",\"receivedOn\":\"" + on + "\",\"channel\":\"BANK_TRANSFER\"}");
+        return paymentId;
+    }
+
+    /** The payment {@code paymentId} bounced; the engine hears of it on {@code on}. */
+    void reverse(String loanId, String paymentId, LocalDate on) {
+        event(on, loanId, "PaymentReversed", "{\"paymentId\":\"" + paymentId + "\",\"reason\":\"NSF\"}");
+    }
+
+    /** A hardship request on {@code on}, then its approval on the same day as an instalment plan of one payment. */
+    void instalmentPlan(String loanId, String requestId, LocalDate on, LocalDate planDue, String amount) {
+        requestHardship(loanId, requestId, on, "INSTALMENT_PLAN");
+        event(on, loanId, "HardshipDecided", "{\"requestId\":\"" + requestId + "\",\"decision\":\"APPROVED\","
+                + "\"reviewer\":\"R-1\",\"plan\":{\"kind\":\"INSTALMENT_PLAN\",\"installments\":[{\"seq\":1,"
+                + "\"dueDate\":\"" + planDue + "\",\"amount\":\"" + amount + "\"}]}}");
+    }
+
+    /** A hardship request on {@code on}, approved the same day as a deferral of installment {@code seq}. */
+    void deferral(String loanId, String requestId, LocalDate on, int seq, LocalDate newDueDate) {
+        requestHardship(loanId, requestId, on, "DEFERRAL");
+        event(on, loanId, "HardshipDecided", "{\"requestId\":\"" + requestId + "\",\"decision\":\"APPROVED\","
+                + "\"reviewer\":\"R-1\",\"plan\":{\"kind\":\"DEFERRAL\",\"newDueDates\":[{\"seq\":" + seq
+                + ",\"dueDate\":\"" + newDueDate + "\"}]}}");
+    }
+
+    private void requestHardship(String loanId, String requestId, LocalDate on, String kind) {
+        event(on, loanId, "HardshipRequested", "{\"requestId\":\"" + requestId + "\",\"reason\":\"JOB_LOSS\","
+                + "\"documents\":[],\"requested\":{\"kind\":\"" + kind + "\"}}");
     }
 
     /** A payment whose event only reaches the engine on {@code arrives} (back-dated). */
@@ -136,7 +166,9 @@ final class BureauScenario {
 
     private void event(LocalDate arrives, String loanId, String type, String payload) {
         String occurredAt = arrives.atTime(LocalTime.NOON).atZone(NEW_YORK).toInstant().toString();
-        pending.add(new String[]{arrives.toString(), "{\"eventId\":\"E-" + (++eventSeq) + "\",\"type\":\"" + type
+        // Zero-padded: events of one day share occurredAt and replay in eventId order, which must be arrival order.
+        String eventId = "E-" + String.format("%06d", ++eventSeq);
+        pending.add(new String[]{arrives.toString(), "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type
                 + "\",\"schemaVersion\":1,\"occurredAt\":\"" + occurredAt + "\",\"loanId\":\"" + loanId
                 + "\",\"payload\":" + payload + "}"});
     }
@@ -169,6 +201,21 @@ final class BureauScenario {
             }
         }
         return summary;
+    }
+
+    /**
+     * The loan on {@code date} as the events applied so far tell it (what an export run now sees), replayed by the
+     * ledger independently of the export: events effective later are left out, reversals always kept.
+     */
+    LoanPosition positionAsKnownOn(String loanId, LocalDate date) {
+        com.overdue.collections.core.loan.LoanTerms terms = world.loans.get(loanId).terms();
+        com.overdue.collections.core.ingest.EventParser parser = new com.overdue.collections.core.ingest.EventParser();
+        List<com.overdue.collections.core.ingest.CollectionsEvent> events = world.findEvents(loanId).stream()
+                .map(e -> parser.parse(e.json()))
+                .filter(e -> e.payload() instanceof com.overdue.collections.core.ingest.EventPayload.PaymentReversed
+                        || !com.overdue.collections.core.ingest.LoanReplay.effectiveDate(terms, e).isAfter(date))
+                .toList();
+        return settings.replay().replay(terms, events, date);
     }
 
     String file(LocalDate cycle) {

@@ -55,12 +55,14 @@ class CreditReportScenarioTest {
         // DOFD: the day after the oldest missed due date, kept through the episode, gone at cure.
         assertThat(records).extracting(BureauRecord::dateFirstDelinquency).containsSubsequence(
                 null, LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), null);
-        // Two missed installments of 100.00 plus the penalty interest accrued on them (10 % a year, ACT/360, after
-        // 10 days' grace: about a dollar by the end of April).
+        // Two installments missed by 30 April, but only March's is 30 days late (46); April's (15 days) is not past
+        // due in Metro 2 terms. March's 100.00 plus its penalty interest (10 % a year, ACT/360, after 10 days' grace).
         BureauRecord april = records.get(3);
-        assertThat(april.amountPastDue()).isBetween(new BigDecimal("200.01"), new BigDecimal("202.00"));
-        assertThat(april.currentBalance()).isEqualByComparingTo(
-                new BigDecimal("1100.00").add(april.amountPastDue()));
+        assertThat(april.amountPastDue()).isBetween(new BigDecimal("100.01"), new BigDecimal("102.00"));
+        // The balance is the 1,300.00 of principal unpaid plus the penalty accrued: April's 100.00 and its few days
+        // of penalty are in it but not in the amount past due.
+        assertThat(april.currentBalance()).isBetween(new BigDecimal("1200.00").add(april.amountPastDue()),
+                new BigDecimal("1303.00"));
         // Paid in full: reported once as 13 with a current rating, then dropped.
         BureauRecord paid = records.get(14);
         assertThat(paid.paymentRating()).hasToString("CURRENT");
@@ -281,6 +283,125 @@ class CreditReportScenarioTest {
         assertThat(field(b, 394, 20)).isEqualTo(pad("ALBANY", 20));
         assertThat(field(b, 414, 2)).isEqualTo("NY");
         assertThat(field(b, 416, 9).strip()).isEqualTo("12207");
+    }
+
+    @Test
+    void nothing_under_30_days_late_is_past_due_so_26_days_is_current_with_0_and_44_days_counts_one_installment() {
+        BureauScenario s = new BureauScenario("amount-past-due", BureauScenario.defaultSettings());
+        // Installments of 100.00 due on the 5th; nothing is paid. On 31 January the first is 26 days late; on
+        // 28 February it is 54 days late and the second (due 5 February) 23 days late.
+        s.book("L-US-8", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 5), 6);
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 2);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        BureauRecord jan = s.world.find("L-US-8", cycles.get(0)).orElseThrow();
+        assertThat(jan.accountStatus().code()).isEqualTo("11");
+        assertThat(jan.amountPastDue()).isZero();
+        assertThat(jan.currentBalance()).isGreaterThanOrEqualTo(new BigDecimal("600.00"));
+        assertThat(field(baseSegment(s.file(cycles.get(0)), "L-US-8"), 164, 9)).isEqualTo("000000000");
+
+        BureauRecord feb = s.world.find("L-US-8", cycles.get(1)).orElseThrow();
+        assertThat(feb.accountStatus().code()).isEqualTo("71");
+        // The January installment and its penalty interest; the February one (23 days) is not past due yet.
+        assertThat(feb.amountPastDue()).isBetween(new BigDecimal("100.01"), new BigDecimal("102.00"));
+        assertThat(field(baseSegment(s.file(cycles.get(1)), "L-US-8"), 164, 9)).isEqualTo(dollars(feb.amountPastDue()))
+                .isIn("000000100", "000000101");
+        assertThat(feb.currentBalance()).isGreaterThan(feb.amountPastDue());
+    }
+
+    @Test
+    void an_account_paying_under_a_hardship_plan_is_reported_ac_and_the_comment_goes_once_the_plan_is_done() {
+        BureauScenario s = new BureauScenario("hardship-ac", BureauScenario.defaultSettings());
+        s.book("L-US-9", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        s.pay("L-US-9", LocalDate.of(2026, 1, 15), "100.00");
+        // February is missed; a plan approved on 20 February repays it by 10 March.
+        s.instalmentPlan("L-US-9", "H-1", LocalDate.of(2026, 2, 20), LocalDate.of(2026, 3, 10), "100.00");
+        s.pay("L-US-9", LocalDate.of(2026, 3, 10), "100.00");
+        s.pay("L-US-9", LocalDate.of(2026, 3, 15), "100.00");
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 3);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        assertThat(s.world.recordsOf("L-US-9")).extracting(BureauRecord::specialComment)
+                .containsExactly("", "AC", "");
+        assertThat(field(baseSegment(s.file(cycles.get(1)), "L-US-9"), 151, 2)).isEqualTo("AC");
+        assertThat(field(baseSegment(s.file(cycles.get(2)), "L-US-9"), 151, 2)).isEqualTo("  ");
+    }
+
+    @Test
+    void a_deferred_payment_is_reported_cp_until_its_new_due_date_and_is_not_past_due_meanwhile() {
+        BureauScenario s = new BureauScenario("deferral-cp", BureauScenario.defaultSettings());
+        s.book("L-US-10", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+        s.pay("L-US-10", LocalDate.of(2026, 1, 15), "100.00");
+        // The February installment is moved to 15 May; the others are paid when due.
+        s.deferral("L-US-10", "H-2", LocalDate.of(2026, 2, 10), 2, LocalDate.of(2026, 5, 15));
+        s.pay("L-US-10", LocalDate.of(2026, 3, 15), "100.00");
+        s.pay("L-US-10", LocalDate.of(2026, 4, 15), "100.00");
+        s.pay("L-US-10", LocalDate.of(2026, 5, 15), "200.00");
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 5);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-US-10");
+        assertThat(records).extracting(BureauRecord::specialComment).containsExactly("", "CP", "CP", "CP", "");
+        assertThat(records).extracting(r -> r.accountStatus().code()).containsOnly("11");
+        assertThat(records).extracting(BureauRecord::amountPastDue).allSatisfy(a -> assertThat(a).isZero());
+        assertThat(field(baseSegment(s.file(cycles.get(2)), "L-US-10"), 151, 2)).isEqualTo("CP");
+    }
+
+    @Test
+    void the_same_cycles_exported_on_different_days_write_the_same_bytes_and_the_same_manifest() {
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 4);
+        // One portfolio, two worlds: one runs each export the morning after the cycle, the other nine days late in
+        // the afternoon. Both write to the same directory in turn, so even the file location is the same.
+        List<String> files = new java.util.ArrayList<>();
+        List<Metro2Manifest> manifests = new java.util.ArrayList<>();
+        for (int lateBy : new int[]{1, 9}) {
+            BureauScenario s = new BureauScenario("two-clocks", BureauScenario.defaultSettings());
+            s.book("L-US-11", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            s.book("L-US-12", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            s.book("L-US-13", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);
+            for (int i = 0; i < 4; i++) {
+                s.pay("L-US-11", LocalDate.of(2026, 1, 15).plusMonths(i), "100.00");
+            }
+            s.pay("L-US-12", LocalDate.of(2026, 1, 15), "100.00"); // then 71, 78: a notice goes out
+            s.openDispute("L-US-12", "D-3", LocalDate.of(2026, 3, 2));
+            s.close("L-US-13", LocalDate.of(2026, 3, 20), "WRITTEN_OFF");
+            for (LocalDate cycle : cycles) {
+                s.exportCycle(cycle, cycle.plusDays(lateBy));
+                files.add(s.file(cycle));
+                manifests.add(s.manifest(cycle));
+            }
+        }
+
+        for (int c = 0; c < cycles.size(); c++) {
+            LocalDate cycle = cycles.get(c);
+            String early = files.get(c);
+            String late = files.get(cycles.size() + c);
+            assertThat(late).as("file of %s", cycle).isEqualTo(early);
+            assertThat(manifests.get(cycles.size() + c)).as("manifest of %s", cycle).isEqualTo(manifests.get(c));
+            // Header: Activity Date (positions 48-55) the cycle date, Date Created (56-63) the day after.
+            String header = early.lines().findFirst().orElseThrow();
+            assertThat(field(header, 48, 8)).isEqualTo(mmddyyyy(cycle));
+            assertThat(field(header, 56, 8)).isEqualTo(mmddyyyy(cycle.plusDays(1)));
+            assertThat(manifests.get(c).createdOn()).isEqualTo(cycle.plusDays(1));
+        }
+        assertThat(manifests.get(cycles.size() - 1).trailer().statusCounts()).containsKeys("11", "78", "97");
+    }
+
+    @Test
+    void a_cycle_that_has_not_ended_is_refused() {
+        BureauScenario s = new BureauScenario("not-ended", BureauScenario.defaultSettings());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.exportCycle(JAN, JAN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not ended");
+    }
+
+    private static String mmddyyyy(LocalDate date) {
+        return String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear());
     }
 
     private static String field(String record, int start, int width) {
