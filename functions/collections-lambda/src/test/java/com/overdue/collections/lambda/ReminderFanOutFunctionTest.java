@@ -131,10 +131,10 @@ class ReminderFanOutFunctionTest {
                     + QuteReminderRenderer.money(penalty) + "），原到期日 2026-02-02，已逾期 4 天");
             assertThat(html).contains("<td>" + loanId + "</td><td>" + QuteReminderRenderer.money(due) + "</td>");
         }
-        assertThat(text).contains("合计应还：" + total).contains("尊敬的Wei").contains("https://pay.example.cn/repay")
+        assertThat(text).contains("合计应还：" + total).contains("尊敬的客户：").contains("https://pay.example.cn/repay")
                 .contains("https://help.example.cn/hardship").contains("https://help.example.cn/complaint")
                 .contains("退订此类邮件：https://notify.example.cn/unsubscribe?m=");
-        assertThat(html).contains("<a href=\"https://pay.example.cn/repay\">").contains("12378");
+        assertThat(html).contains("<a href=\"https://pay.example.cn/repay\">").contains("也可向国家金融监督管理总局反映：12378。");
 
         List<JsonNode> sms = sentSms();
         assertThat(sms).hasSize(smsBefore + 1);
