@@ -275,6 +275,21 @@ class ReminderFanOutFunctionTest {
         assertThat(failures).containsExactly("m1");
     }
 
+    @Test
+    @Order(7)
+    void a_cn_loan_in_a_year_without_a_cn_calendar_fails_its_message_alone_and_a_us_loan_of_2028_goes_on() {
+        TestClock.set("2026-01-01T15:00:00Z");
+        apply(booked("c28", "L-CN28", "B-CN28", "CN", "zh-CN", "2028-01-10", "Lei", "+8613800000028"));
+        apply(booked("u28", "L-US28", "B-US28", "US", "en-US", "2028-01-10", "Ann", "+12025550128"));
+        TestClock.set("2028-01-14T15:00:00Z"); // 10:00 EST, DPD 4
+        // CN 2028 has no file (CN years are published, never computed); US 2028 comes from the Federal rule.
+        List<String> failures = invoke(work("L-CN28", "B-CN28", "2028-01-14"), work("L-US28", "B-US28",
+                "2028-01-14"));
+        assertThat(failures).containsExactly("m1");
+        assertThat(contacts().message("B-US28", LocalDate.parse("2028-01-14"))).isNotEmpty();
+        assertThat(contacts().message("B-CN28", LocalDate.parse("2028-01-14"))).isEmpty();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void apply(String json) {
