@@ -20,6 +20,7 @@ import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReminderRenderer;
 import com.overdue.collections.core.port.ReminderSender;
+import com.overdue.collections.core.reminder.GreetingName;
 import com.overdue.collections.core.reminder.ReminderContent;
 import com.overdue.collections.core.reminder.ReminderDigest;
 import com.overdue.collections.core.reminder.RenderedMessage;
@@ -220,7 +221,7 @@ public final class ReminderDelivery {
         String jurisdiction = jurisdictions.get(0);
         LocalDate localDate = now.atZone(zone).toLocalDate();
         ReminderContent content = new ReminderContent(c.messageId(), c.channel(), c.locale(), jurisdiction,
-                borrower.get().firstName(), localDate, c.rounds().stream().map(ReminderDelivery::roundCode).distinct()
+                GreetingName.of(c.locale(), borrower.get().firstName(), borrower.get().lastName()), localDate, c.rounds().stream().map(ReminderDelivery::roundCode).distinct()
                 .toList(), new ReminderDigest(c.borrowerId(), lines, withheld), senders.forJurisdiction(jurisdiction));
         RenderedMessage message = renderer.render(content);
         ContactRecord allowed = c.decided(ContactState.SENT, null, evaluation, null);

@@ -121,8 +121,8 @@ public final class QuteReminderRenderer implements ReminderRenderer {
         SenderProfile s = c.sender();
         Map<String, Object> d = new HashMap<>();
         d.put("brand", s.brand(locale));
-        // Only the e-mail greets by name; SMS and in-app never carry a name.
-        d.put("firstName", c.channel() == Channel.EMAIL && c.firstName() != null ? c.firstName()
+        // Only the e-mail greets by name; SMS and in-app never carry a name. No name: the neutral form.
+        d.put("greetingName", c.channel() == Channel.EMAIL && c.greetingName() != null ? c.greetingName()
                 : (locale.startsWith("zh") ? "客户" : "customer"));
         d.put("messageId", c.messageId());
         d.put("businessDate", c.businessDate().toString());
