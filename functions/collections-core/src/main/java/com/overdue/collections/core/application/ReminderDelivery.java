@@ -201,7 +201,7 @@ public final class ReminderDelivery {
             if (p.conditions().hasOpenDispute()) {
                 withheld.add(e.getKey());
             } else {
-                lines.add(ReminderDigest.LoanLine.of(p));
+                lines.add(courtesy ? ReminderDigest.LoanLine.upcoming(p) : ReminderDigest.LoanLine.of(p));
             }
         }
         if (overdueConditions.isEmpty() && courtesy) {

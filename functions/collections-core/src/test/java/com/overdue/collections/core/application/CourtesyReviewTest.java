@@ -66,6 +66,15 @@ class CourtesyReviewTest {
             assertThat(i.severity()).isEqualTo("CURRENT");
             assertThat(i.daysPastDue()).isZero();
         });
+        // The penalty worker has nothing to post for a courtesy item: the loan is not overdue.
+        PenaltyAccrualUseCase penalty = new PenaltyAccrualUseCase(run.loans, new InMemoryPenaltyLedger(),
+                settings(true));
+        assertThat(run.items).allSatisfy(i -> {
+            PenaltyAccrualUseCase.Result r = penalty.accrue(i.loanId(), i.businessDate());
+            assertThat(r.daysPosted()).isZero();
+            assertThat(r.adjustmentsPosted()).isZero();
+            assertThat(r.accrued().isPositive()).isFalse();
+        });
         // Paid on each due date: the payment moves the review past the day after due, so each installment costs
         // exactly the one courtesy visit.
         assertThat(run.returned).isEqualTo(2);
@@ -80,7 +89,8 @@ class CourtesyReviewTest {
         assertThat(run.returned).isZero(); // paid on each due date: the loan is never read at all
     }
 
-    private record Run(List<WorkItem> items, int returned, List<Integer> returnedBefore) {
+    private record Run(List<WorkItem> items, int returned, List<Integer> returnedBefore,
+                       InMemoryLoanRepository loans) {
     }
 
     /** Books a loan that is always paid on its due date and scans every day from booking to after the last due. */
@@ -103,7 +113,7 @@ class CourtesyReviewTest {
             }
             scan.scan(SHANGHAI, d);
         }
-        return new Run(work.sent(), loans.loansReturnedForReview(), returnedBefore);
+        return new Run(work.sent(), loans.loansReturnedForReview(), returnedBefore, loans);
     }
 
     private static IngestEventUseCase ingest(InMemoryLoanRepository loans, CollectionsSettings s, LocalDate today) {
