@@ -290,6 +290,57 @@ class ReminderFanOutFunctionTest {
         assertThat(contacts().message("B-CN28", LocalDate.parse("2028-01-14"))).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void a_courtesy_product_gets_one_courtesy_message_per_installment_and_not_twice() throws Exception {
+        TestClock.set("2026-01-01T15:00:00Z");
+        apply(booked("c1", "L-UC1", "B-UC", "US", "en-US", "2026-05-14", "Cy", "+12025550199"));
+        int smsBefore = sentSms().size();
+
+        TestClock.set("2026-05-11T15:00:00Z"); // 11:00 in New York, three days before the due date
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-11"))).isEmpty();
+
+        List<JsonNode> sms = sentSms();
+        assertThat(sms).hasSize(smsBefore + 1);
+        assertThat(sms.get(sms.size() - 1).get("message").asText())
+                .startsWith("Harbor Consumer Lending: account notice. A payment on your account is coming up.")
+                .doesNotContain("USD", "L-UC1", "overdue");
+        List<ContactRecord> records = contacts().message("B-UC", LocalDate.parse("2026-05-11"));
+        assertThat(records).extracting(ContactRecord::channel)
+                .containsExactlyInAnyOrder(Channel.SMS, Channel.IN_APP);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(ContactState.SENT);
+            assertThat(r.rounds()).containsExactly("L-UC1#due-2026-05-14#COURTESY");
+            assertThat(r.loanIds()).containsExactly("L-UC1");
+            assertThat(r.lastEvaluation().rulePack()).isEqualTo("US");
+        });
+        InboxUseCase.View app = inbox.handle("B-UC", List.of(), 20);
+        assertThat(app.messages()).hasSize(1);
+        assertThat(app.messages().get(0).title()).isEqualTo("Upcoming payment: "
+                + QuteReminderRenderer.money(Money.of("260.00", "USD")));
+
+        // A re-run the same day, and the scan's catch-up the next day: the installment's courtesy round is spent.
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-11"))).isEmpty();
+        TestClock.set("2026-05-12T15:00:00Z");
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-12"))).isEmpty();
+        assertThat(sentSms()).hasSize(smsBefore + 1);
+        assertThat(contacts().message("B-UC", LocalDate.parse("2026-05-12"))).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void a_product_without_courtesy_gets_no_message_before_the_due_date() throws Exception {
+        TestClock.set("2026-01-01T01:00:00Z");
+        apply(booked("c2", "L-NC1", "B-NC", "CN", "zh-CN", "2026-05-14", "Fang", "+8613800000099"));
+        int smsBefore = sentSms().size();
+
+        TestClock.set("2026-05-11T02:00:00Z"); // 10:00 in Shanghai, three days before the due date
+        assertThat(invoke(work("L-NC1", "B-NC", "2026-05-11"))).isEmpty();
+
+        assertThat(sentSms()).hasSize(smsBefore);
+        assertThat(contacts().message("B-NC", LocalDate.parse("2026-05-11"))).isEmpty();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void apply(String json) {
