@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
-# Provisions the Python tools the build and tests need (cfn-lint, moto server + boto3) into a cached
-# virtualenv OUTSIDE the repo, so a fresh clone or a CI run reuses it instead of reinstalling.
+# Provisions the Python tools the build and tests need into a cached virtualenv OUTSIDE the repo, so a fresh
+# clone or a CI run reuses it instead of reinstalling. Two sets, each its own venv because their pins conflict
+# (aws-sam-cli and checkov pin older cfn-lint, boto3 and aws-sam-translator than the lint set):
+#   tools    scripts/requirements-tools.txt:  cfn-lint, aws-sam-translator, moto server + boto3   -> venv
+#   deploy   scripts/requirements-deploy.txt: aws-sam-cli, checkov                               -> deploy-venv
 #
-#   scripts/tools.sh            ensure the venv is current; silent when it already is
-#   scripts/tools.sh --venv     same, then print the venv path on stdout (for callers)
+#   scripts/tools.sh [SET]          ensure the venv is current; silent when it already is (SET: tools)
+#   scripts/tools.sh --venv [SET]   same, then print the venv path on stdout (for callers)
 #
-# The venv lives at ${COLLECTIONS_CACHE:-$HOME/.cache/collections-engine}/venv. A stamp file in it holds
-# the sha256 of scripts/requirements-tools.txt; the venv is rebuilt from scratch only when that hash
+# The venv lives under ${COLLECTIONS_CACHE:-$HOME/.cache/collections-engine}/. A stamp file in it holds
+# the sha256 of its requirements file; the venv is rebuilt from scratch only when that hash
 # changes, the stamp is missing (e.g. an interrupted install) or the venv's interpreter no longer runs.
 # Override the interpreter used to create the venv with COLLECTIONS_PYTHON (default: python3).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-requirements="$here/requirements-tools.txt"
 cache="${COLLECTIONS_CACHE:-$HOME/.cache/collections-engine}"
-venv="$cache/venv"
-stamp="$venv/.requirements.sha256"
 python="${COLLECTIONS_PYTHON:-python3}"
 
 print_venv=false
-case "${1:-}" in
-  "") ;;
-  --venv) print_venv=true ;;
-  *) echo "usage: $0 [--venv]" >&2; exit 2 ;;
+if [[ "${1:-}" == "--venv" ]]; then
+  print_venv=true
+  shift
+fi
+case "${1:-tools}" in
+  tools) requirements="$here/requirements-tools.txt"; venv="$cache/venv" ;;
+  deploy) requirements="$here/requirements-deploy.txt"; venv="$cache/deploy-venv" ;;
+  *) echo "usage: $0 [--venv] [tools|deploy]" >&2; exit 2 ;;
 esac
+stamp="$venv/.requirements.sha256"
 
 wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
 
@@ -35,7 +40,7 @@ is_current() {
 if ! is_current; then
   mkdir -p "$cache"
   # Two builds started together (e.g. a test run and a lint run) must not install over each other.
-  exec 9>"$cache/.tools.lock"
+  exec 9>"$venv.lock"
   flock 9
   # Another process may have finished the install while we waited for the lock.
   if ! is_current; then

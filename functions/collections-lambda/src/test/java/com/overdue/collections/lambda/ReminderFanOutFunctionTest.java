@@ -361,7 +361,7 @@ class ReminderFanOutFunctionTest {
         return position(loanId, date).outstanding(Component.PENALTY);
     }
 
-    private static String booked(String eventId, String loanId, String borrowerId, String jurisdiction,
+    static String booked(String eventId, String loanId, String borrowerId, String jurisdiction,
                                  String locale, String dueDate, String firstName, String phone) {
         boolean us = jurisdiction.equals("US");
         String zone = us ? "America/New_York" : "Asia/Shanghai";
@@ -408,7 +408,7 @@ class ReminderFanOutFunctionTest {
         return out;
     }
 
-    private static List<JsonNode> sentSms() throws Exception {
+    static List<JsonNode> sentSms() throws Exception {
         List<JsonNode> out = new ArrayList<>();
         motoData().path("sns").path("SMS").forEach(out::add);
         return out;
