@@ -167,5 +167,11 @@ then
   exit 1
 fi
 
+# Pass 4: the generated dashboard and saved queries are what scripts/dashboard.py makes of this template.
+if [[ "$template" == "$root/template.yaml" ]] && ! "$venv/bin/python" "$root/scripts/dashboard.py" --check; then
+  echo "lint-template: FAILED (dashboard block stale)" >&2
+  exit 1
+fi
+
 versions="$("$venv/bin/python" -c 'import importlib.metadata as m; print("cfn-lint", m.version("cfn-lint") + ",", "aws-sam-translator", m.version("aws-sam-translator"))')"
 echo "lint-template: OK $(realpath --relative-to="$PWD" "$template" 2>/dev/null || echo "$template") ($versions; as written, SAM-transformed, parameter files)"
