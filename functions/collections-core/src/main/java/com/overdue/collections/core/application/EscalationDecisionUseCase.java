@@ -25,6 +25,7 @@ import com.overdue.collections.core.escalation.StrategyAssignment;
 import com.overdue.collections.core.ingest.CollectionsEvent;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.ledger.SettlementOffer;
 import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
@@ -64,6 +65,9 @@ public final class EscalationDecisionUseCase implements DailyWorker {
     public record Result(String loanId, LocalDate businessDate, Outcome outcome, EscalationDecision decision,
                          int actionsPublished) {
     }
+
+    /** The action a settlement offer publishes; its terms are in the decision's inputs and sentence. */
+    public static final String OFFER_MADE = "OFFER_MADE";
 
     /** Call tasks are kept this long as attempts: longer than the longest window of the packs (7 days). */
     private static final Duration CALL_HISTORY = Duration.ofDays(14);
@@ -177,6 +181,30 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 callTasks.add(proposedCall);
             }
         }
+        // Settlement offers of the stages reached (a move can pass a stage): an ADVANCE, never a HOLD, so a hold
+        // (dispute, legal hold, hardship) withholds the offer as it withholds the step's own action; stage ranks only
+        // rise within an episode, so each offer rule is made at most once per episode.
+        List<String> offerSentences = new ArrayList<>();
+        Map<String, String> offerInputs = new LinkedHashMap<>();
+        if (move.kind() == Kind.ADVANCE) {
+            int fromRank = EscalationLadder.CLOSED.equals(move.from()) ? -1 : ladder.rank(move.from());
+            int toRank = ladder.rank(move.to());
+            for (SettlementOffer offer : ladder.offers()) {
+                int at = ladder.rank(offer.stage());
+                if (at <= fromRank || at > toRank) {
+                    continue;
+                }
+                SettlementOffer.Terms t = offer.terms(position, businessDate);
+                String sentence = offerSentence(t);
+                actions.add(new PlannedAction(PlannedAction.idFor(decisionId, OFFER_MADE + "#" + offer.rule()),
+                        OFFER_MADE, ActionStatus.PENDING, null, offer.rule(), sentence));
+                offerSentences.add(sentence);
+                String key = "offer." + offer.rule() + ".";
+                offerInputs.put(key + "amountToPay", t.amountToPay().toPlainString());
+                offerInputs.put(key + "waived", t.waived().toPlainString());
+                offerInputs.put(key + "deadline", t.deadline().toString());
+            }
+        }
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("daysPastDue", Integer.toString(status.daysPastDue()));
         inputs.put("overdueAmount", status.overdueAmount().toPlainString());
@@ -189,9 +217,11 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         if (!move.promisesActedOn().isEmpty()) {
             inputs.put("brokenPromises", String.join(",", move.promisesActedOn()));
         }
+        inputs.putAll(offerInputs);
         EscalationDecision decision = new EscalationDecision(decisionId, loanId, terms.borrowerId(),
                 terms.productCode(), businessDate, move.from(), move.to(), move.rule(), state.strategy(),
-                assessment.ability(), inputs, move.explanation(), actions);
+                assessment.ability(), inputs, offerSentences.isEmpty() ? move.explanation()
+                : move.explanation() + " " + String.join(" ", offerSentences), actions);
         EscalationState next = nextState(state, move, ladder, businessDate, episodeStart, facts, decisionId,
                 deferred, prune(callTasks, proposedCall));
         if (!store.record(decision, next, state.version())) {
@@ -320,6 +350,15 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         }
         history.sort(java.util.Comparator.comparing(PastContact::at));
         return history;
+    }
+
+    /** The offer's terms in one sentence, with codes and figures but no personal data. */
+    static String offerSentence(SettlementOffer.Terms t) {
+        String currency = t.balance().currency().getCurrencyCode();
+        return "Settlement offer " + t.rule() + ": pay " + currency + " " + t.amountToPay().toPlainString()
+                + " by " + t.deadline() + " (inclusive) to settle the balance of " + currency + " "
+                + t.balance().toPlainString() + ", and " + currency + " " + t.waived().toPlainString()
+                + " of it is waived.";
     }
 
     private static List<Instant> prune(List<Instant> calls, Instant now) {
