@@ -117,10 +117,14 @@ class EscalationDecisionFunctionTest {
         assertThat(decisions.get(31).actions()).allMatch(a -> a.contact() == null);
 
         List<JsonNode> published = forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId);
+        // The shipped ladder's settlement offer OFFER-LETTER-SETTLE is made with the letter, once.
         assertThat(published).extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK", "LETTER",
-                "FIELD_VISIT", "AGENCY_NOTICE", "AGENCY_PLACEMENT", "LEGAL_NOTICE", "LITIGATION_REFERRAL",
+                "OFFER_MADE", "FIELD_VISIT", "AGENCY_NOTICE", "AGENCY_PLACEMENT", "LEGAL_NOTICE", "LITIGATION_REFERRAL",
                 "CHARGE_OFF_PROPOSAL");
         JsonNode letter = published.get(1);
+        assertThat(published.get(2).get("actionId").asText())
+                .isEqualTo("D-" + loanId + "-2026-02-01#OFFER_MADE#OFFER-LETTER-SETTLE");
+        assertThat(published.get(2).get("reason").asText()).contains("Settlement offer OFFER-LETTER-SETTLE: pay CNY ");
         assertThat(letter.get("decisionId").asText()).isEqualTo("D-" + loanId + "-2026-02-01");
         assertThat(letter.get("actionId").asText()).isEqualTo("D-" + loanId + "-2026-02-01#LETTER");
         assertThat(letter.get("borrowerId").asText()).isEqualTo("B-" + loanId);
