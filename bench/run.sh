@@ -24,6 +24,7 @@ what="${1:-all}"
 case "$what" in
   scan) shift; run ScanBenchmark "$@" ;;
   accrual) shift; run AccrualBenchmark "$@" ;;
+  courtesy) shift; run CourtesyBenchmark "$@" ;;
   all) shift || true; run ScanBenchmark "$@"; run AccrualBenchmark ;;
   -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) run ScanBenchmark "$@" ;;

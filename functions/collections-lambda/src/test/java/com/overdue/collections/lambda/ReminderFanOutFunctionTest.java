@@ -131,10 +131,10 @@ class ReminderFanOutFunctionTest {
                     + QuteReminderRenderer.money(penalty) + "），原到期日 2026-02-02，已逾期 4 天");
             assertThat(html).contains("<td>" + loanId + "</td><td>" + QuteReminderRenderer.money(due) + "</td>");
         }
-        assertThat(text).contains("合计应还：" + total).contains("尊敬的Wei").contains("https://pay.example.cn/repay")
+        assertThat(text).contains("合计应还：" + total).contains("尊敬的客户：").contains("https://pay.example.cn/repay")
                 .contains("https://help.example.cn/hardship").contains("https://help.example.cn/complaint")
                 .contains("退订此类邮件：https://notify.example.cn/unsubscribe?m=");
-        assertThat(html).contains("<a href=\"https://pay.example.cn/repay\">").contains("12378");
+        assertThat(html).contains("<a href=\"https://pay.example.cn/repay\">").contains("也可向国家金融监督管理总局反映：12378。");
 
         List<JsonNode> sms = sentSms();
         assertThat(sms).hasSize(smsBefore + 1);
@@ -273,6 +273,72 @@ class ReminderFanOutFunctionTest {
         String bad = "{\"loanId\":\"L-M1\",\"businessDate\":\"2026-02-07\",\"timeZone\":\"Asia/Shanghai\"}";
         List<String> failures = invoke(bad, work("L-D1", "B-DISP", "2026-02-07"));
         assertThat(failures).containsExactly("m1");
+    }
+
+    @Test
+    @Order(7)
+    void a_cn_loan_in_a_year_without_a_cn_calendar_fails_its_message_alone_and_a_us_loan_of_2028_goes_on() {
+        TestClock.set("2026-01-01T15:00:00Z");
+        apply(booked("c28", "L-CN28", "B-CN28", "CN", "zh-CN", "2028-01-10", "Lei", "+8613800000028"));
+        apply(booked("u28", "L-US28", "B-US28", "US", "en-US", "2028-01-10", "Ann", "+12025550128"));
+        TestClock.set("2028-01-14T15:00:00Z"); // 10:00 EST, DPD 4
+        // CN 2028 has no file (CN years are published, never computed); US 2028 comes from the Federal rule.
+        List<String> failures = invoke(work("L-CN28", "B-CN28", "2028-01-14"), work("L-US28", "B-US28",
+                "2028-01-14"));
+        assertThat(failures).containsExactly("m1");
+        assertThat(contacts().message("B-US28", LocalDate.parse("2028-01-14"))).isNotEmpty();
+        assertThat(contacts().message("B-CN28", LocalDate.parse("2028-01-14"))).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void a_courtesy_product_gets_one_courtesy_message_per_installment_and_not_twice() throws Exception {
+        TestClock.set("2026-01-01T15:00:00Z");
+        apply(booked("c1", "L-UC1", "B-UC", "US", "en-US", "2026-05-14", "Cy", "+12025550199"));
+        int smsBefore = sentSms().size();
+
+        TestClock.set("2026-05-11T15:00:00Z"); // 11:00 in New York, three days before the due date
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-11"))).isEmpty();
+
+        List<JsonNode> sms = sentSms();
+        assertThat(sms).hasSize(smsBefore + 1);
+        assertThat(sms.get(sms.size() - 1).get("message").asText())
+                .startsWith("Harbor Consumer Lending: account notice. A payment on your account is coming up.")
+                .doesNotContain("USD", "L-UC1", "overdue");
+        List<ContactRecord> records = contacts().message("B-UC", LocalDate.parse("2026-05-11"));
+        assertThat(records).extracting(ContactRecord::channel)
+                .containsExactlyInAnyOrder(Channel.SMS, Channel.IN_APP);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(ContactState.SENT);
+            assertThat(r.rounds()).containsExactly("L-UC1#due-2026-05-14#COURTESY");
+            assertThat(r.loanIds()).containsExactly("L-UC1");
+            assertThat(r.lastEvaluation().rulePack()).isEqualTo("US");
+        });
+        InboxUseCase.View app = inbox.handle("B-UC", List.of(), 20);
+        assertThat(app.messages()).hasSize(1);
+        assertThat(app.messages().get(0).title()).isEqualTo("Upcoming payment: "
+                + QuteReminderRenderer.money(Money.of("260.00", "USD")));
+
+        // A re-run the same day, and the scan's catch-up the next day: the installment's courtesy round is spent.
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-11"))).isEmpty();
+        TestClock.set("2026-05-12T15:00:00Z");
+        assertThat(invoke(work("L-UC1", "B-UC", "2026-05-12"))).isEmpty();
+        assertThat(sentSms()).hasSize(smsBefore + 1);
+        assertThat(contacts().message("B-UC", LocalDate.parse("2026-05-12"))).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void a_product_without_courtesy_gets_no_message_before_the_due_date() throws Exception {
+        TestClock.set("2026-01-01T01:00:00Z");
+        apply(booked("c2", "L-NC1", "B-NC", "CN", "zh-CN", "2026-05-14", "Fang", "+8613800000099"));
+        int smsBefore = sentSms().size();
+
+        TestClock.set("2026-05-11T02:00:00Z"); // 10:00 in Shanghai, three days before the due date
+        assertThat(invoke(work("L-NC1", "B-NC", "2026-05-11"))).isEmpty();
+
+        assertThat(sentSms()).hasSize(smsBefore);
+        assertThat(contacts().message("B-NC", LocalDate.parse("2026-05-11"))).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -48,8 +48,10 @@ public final class CollectionsCli {
             err.println("collections: " + e.getMessage());
             err.print(USAGE);
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Reported and returned, so main's System.exit stops DynamoDB Local's threads instead of the JVM hanging.
             err.println("collections: " + e);
+            e.printStackTrace(err);
             return 1;
         }
     }

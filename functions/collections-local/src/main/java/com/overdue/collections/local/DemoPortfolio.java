@@ -18,7 +18,9 @@ import java.util.Random;
 /**
  * A generated sample portfolio for the demo: loans booked before the window in CN (CNY, Asia/Shanghai) and US (USD,
  * America/New_York), each following one repayment behaviour (on time, late, partial, never, reversed, overpaid),
- * plus the noise a real feed has (duplicate deliveries, a malformed amount, an event for an unknown loan).
+ * plus the noise a real feed has (duplicate deliveries, a malformed amount, an event for an unknown loan), and
+ * borrowers who exercise the contact rules (an SMS opt-out, a cease-communication request, an open dispute, a
+ * complaint about SMS, a US borrower living in New Zealand whose 06:00 New York run falls in the night).
  * Deterministic for a given seed.
  */
 final class DemoPortfolio {
@@ -30,13 +32,22 @@ final class DemoPortfolio {
     /** How a generated borrower repays. */
     enum Behaviour { ON_TIME, LATE, PARTIAL, NEVER, REVERSED, OVERPAID }
 
+    /** What a borrower asked of or told the lender that a contact rule acts on. */
+    enum ContactCase { NONE, OPT_OUT_SMS, CEASE, DISPUTE, COMPLAINT_SMS, FAR_TIME_ZONE }
+
+    /** A zone where a US loan's 06:00 New York scan is at night for the borrower (22:00-23:00): quiet hours. */
+    static final ZoneId FAR_ZONE = ZoneId.of("Pacific/Auckland");
+
     private final Random random;
+    /** Its own stream, so the repayment behaviours of a seed stay what they were before contact cases existed. */
+    private final Random contactRandom;
     private final LocalDate windowStart;
     private final LocalDate windowEnd;
     private int eventSeq;
 
     DemoPortfolio(long seed, LocalDate windowStart, LocalDate windowEnd) {
         this.random = new Random(seed);
+        this.contactRandom = new Random(seed ^ 0x5DEECE66DL);
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
     }
@@ -59,6 +70,7 @@ final class DemoPortfolio {
     private void loan(String loanId, String borrowerId, List<Timed> out) {
         boolean us = random.nextInt(100) < 20;
         ZoneId zone = ZoneId.of(us ? "America/New_York" : "Asia/Shanghai");
+        ContactCase contact = contactCase(us);
         String currency = us ? "USD" : "CNY";
         int count = new int[]{3, 6, 12}[random.nextInt(3)];
         BigDecimal principal = BigDecimal.valueOf((us ? 5 : 10) + random.nextInt(us ? 50 : 190)).movePointRight(2)
@@ -86,7 +98,8 @@ final class DemoPortfolio {
         ObjectNode borrower = p.putObject("borrower");
         borrower.putObject("name").put("first", FIRST[random.nextInt(FIRST.length)]).put("middle", "")
                 .put("last", LAST[random.nextInt(LAST.length)]);
-        borrower.put("locale", us ? "en-US" : "zh-CN").put("timeZone", zone.getId())
+        borrower.put("locale", us ? "en-US" : "zh-CN")
+                .put("timeZone", (contact == ContactCase.FAR_TIME_ZONE ? FAR_ZONE : zone).getId())
                 .put("email", borrowerId.toLowerCase() + "@example.com")
                 .put("phone", us ? "+1555" + (1000000 + random.nextInt(8999999)) : "+86138" + (10000000
                         + random.nextInt(89999999)));
@@ -101,6 +114,11 @@ final class DemoPortfolio {
         out.add(new Timed(Instant.parse(event.get("occurredAt").asText()), event.toString()));
 
         Behaviour behaviour = behaviour();
+        if (contact != ContactCase.NONE) {
+            // The contact rules only act on reminders, so these borrowers do fall behind.
+            behaviour = Behaviour.NEVER;
+            contactEvent(loanId, contact, zone, out);
+        }
         for (int k = 0; k < count; k++) {
             LocalDate d = due.get(k);
             BigDecimal total = totals.get(k);
@@ -139,6 +157,54 @@ final class DemoPortfolio {
                 }
             }
         }
+    }
+
+    /** About one borrower in six has a contact case; the far time zone only for US loans. */
+    private ContactCase contactCase(boolean us) {
+        int r = contactRandom.nextInt(100);
+        if (r < 4) {
+            return ContactCase.OPT_OUT_SMS;
+        }
+        if (r < 6) {
+            return ContactCase.CEASE;
+        }
+        if (r < 10) {
+            return ContactCase.DISPUTE;
+        }
+        if (r < 13) {
+            return ContactCase.COMPLAINT_SMS;
+        }
+        return us && r < 45 ? ContactCase.FAR_TIME_ZONE : ContactCase.NONE;
+    }
+
+    /** The event that starts the contact case, the day before the window (the borrower's zone time is not needed). */
+    private void contactEvent(String loanId, ContactCase contact, ZoneId zone, List<Timed> out) {
+        Instant at = windowStart.minusDays(1).atTime(12, 0).atZone(zone).toInstant();
+        ObjectNode e;
+        switch (contact) {
+            case OPT_OUT_SMS, CEASE -> {
+                e = envelope("ContactPreferencesChanged", loanId, at);
+                ObjectNode p = e.putObject("payload");
+                ArrayNode optOut = p.putArray("optOut");
+                if (contact == ContactCase.OPT_OUT_SMS) {
+                    optOut.add("SMS");
+                }
+                p.put("ceaseCommunication", contact == ContactCase.CEASE);
+            }
+            case DISPUTE -> {
+                e = envelope("DisputeOpened", loanId, at);
+                e.putObject("payload").put("disputeId", loanId + "-D1").put("reason", "amount not recognised");
+            }
+            case COMPLAINT_SMS -> {
+                e = envelope("ComplaintReceived", loanId, at);
+                e.putObject("payload").put("complaintId", loanId + "-C1").put("channel", "SMS")
+                        .put("summary", "too many text messages");
+            }
+            default -> {
+                return;
+            }
+        }
+        out.add(new Timed(at, e.toString()));
     }
 
     private void add(List<Timed> out, Timed event) {

@@ -148,6 +148,7 @@ final class Simulation {
                 run.apply(step);
             }
             report.contactDecisions.putAll(files.reminders.decisions);
+            report.calendarMissing.addAll(files.work.calendarMissing());
             report.emailsWritten = files.reminders.emails;
             // Counted before the loan output below reads the table: the requests of the pipeline alone.
             report.dynamoRequests.putAll(requests.snapshot());

@@ -56,6 +56,8 @@ final class SimulationReport {
     /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
     final Map<String, Long> contactDecisions = new TreeMap<>();
     long emailsWritten;
+    /** Work items a worker failed because the loan's calendar year is not loaded (CN: no file for the year). */
+    final List<String> calendarMissing = new ArrayList<>();
 
     SimulationReport(LocalDate from, LocalDate to) {
         this.from = from;
@@ -90,6 +92,16 @@ final class SimulationReport {
         p.merge("outstanding", position.outstanding(Component.PENALTY).amount(), BigDecimal::add);
     }
 
+    /** "worker jurisdiction year" → items failed, e.g. {@code reminderFanOut CN 2024 → 12}. */
+    Map<String, Long> calendarMissingByYear() {
+        Map<String, Long> by = new TreeMap<>();
+        for (String item : calendarMissing) {
+            String[] f = item.split(" ");
+            by.merge(f[0] + " " + f[2] + " " + f[3], 1L, Long::sum);
+        }
+        return by;
+    }
+
     void add(CreditReportSummary creditReport) {
         creditReports.add(creditReport);
     }
@@ -121,6 +133,8 @@ final class SimulationReport {
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);
+        out.printf("Work items failed for a missing calendar year: %d%n", calendarMissing.size());
+        calendarMissingByYear().forEach((k, v) -> out.printf("  %-40s %6d  (add the calendar file)%n", k, v));
         for (CreditReportSummary c : creditReports) {
             out.printf("Credit report %s: %d reported %s, %d withheld pending notice, %d rejected, %d notices (%s)%n",
                     c.cycleDate(), c.reported(), c.statusCounts(), c.withheldPendingNotice(), c.rejected(),
@@ -146,6 +160,12 @@ final class SimulationReport {
         ObjectNode scans = n.putObject("scans");
         scans.put("loanReviews", loansScanned).put("workItems", workItems).put("delinquencyChanges",
                 delinquencyChanges);
+        ObjectNode missing = n.putObject("calendarMissing");
+        missing.put("workItems", calendarMissing.size());
+        ObjectNode missingBy = missing.putObject("byWorkerJurisdictionYear");
+        calendarMissingByYear().forEach(missingBy::put);
+        ArrayNode missingItems = missing.putArray("items");
+        calendarMissing.forEach(missingItems::add);
         ObjectNode dynamo = n.putObject("dynamoDbRequests");
         dynamoRequests.forEach(dynamo::put);
         ObjectNode sev = n.putObject("loansBySeverity");
@@ -189,7 +209,8 @@ final class SimulationReport {
         h.append("<p>").append(loans).append(" loans; events ").append(eventsApplied).append(" applied, ")
                 .append(eventsDuplicate).append(" duplicate, ").append(eventsRejected).append(" rejected; ")
                 .append(loansScanned).append(" loan reviews, ").append(workItems).append(" work items, ")
-                .append(delinquencyChanges).append(" bucket/severity changes.</p>");
+                .append(delinquencyChanges).append(" bucket/severity changes; ").append(calendarMissing.size())
+                .append(" work items failed for a missing calendar year.</p>");
         table(h, "Loans by severity", bySeverity);
         table(h, "Loans by bucket", byBucket);
         overdueByCurrencyAndBucket.forEach((c, m) -> {

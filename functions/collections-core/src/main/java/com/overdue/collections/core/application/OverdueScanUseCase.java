@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The daily overdue scan of one time zone (the {@code overdueScan} function): reads only the loans the work-queue
  * index says need attention today, ages them to the business date, records bucket/severity changes, sends one work
- * item per overdue loan and moves each loan's next review date.
+ * item per overdue loan (and one per courtesy review of a healthy loan) and moves each loan's next review date.
  *
  * <p>Writes: a loan is written only when its bucket or severity changes or its next review date moves (an overdue
  * loan keeps its due review date, so most days cost no write; the snapshot is aged in memory from its date by the
@@ -75,8 +75,12 @@ public final class OverdueScanUseCase {
             counter.scanned++;
             counter.bySeverity.merge(status.severity().name(), 1, Integer::sum);
             counter.byBucket.merge(status.bucket(), 1, Integer::sum);
-            if (aged.position().isOverdue() || settings.reviewSchedule().isEpisodeEndReview(loan)) {
-                work.add(workItem(aged)); // an episode-end review goes out once, with DPD 0, e.g. for a recall
+            ReviewSchedule schedule = settings.reviewSchedule();
+            if (aged.position().isOverdue() || schedule.isEpisodeEndReview(loan)
+                    || schedule.isCourtesyReview(aged.position(), date)) {
+                // An episode-end review goes out once, with DPD 0, e.g. for a recall; a courtesy review once per
+                // installment, with DPD 0, for the reminder fan-out (the penalty and escalation workers skip it).
+                work.add(workItem(aged));
             }
         }
         if (!work.isEmpty()) {

@@ -20,7 +20,9 @@ import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReminderRenderer;
 import com.overdue.collections.core.port.ReminderSender;
+import com.overdue.collections.core.reminder.GreetingName;
 import com.overdue.collections.core.reminder.ReminderContent;
+import com.overdue.collections.core.reminder.ReminderCadence;
 import com.overdue.collections.core.reminder.ReminderDigest;
 import com.overdue.collections.core.reminder.RenderedMessage;
 import com.overdue.collections.core.reminder.SenderProfiles;
@@ -182,9 +184,15 @@ public final class ReminderDelivery {
         List<ReminderDigest.LoanLine> lines = new ArrayList<>();
         List<String> withheld = new ArrayList<>();
         List<String> jurisdictions = new ArrayList<>();
+        boolean courtesy = !c.rounds().isEmpty() && c.rounds().stream().allMatch(k -> ReminderCadence.COURTESY.equals(roundCode(k)));
+        LocalDate today = now.atZone(zone).toLocalDate();
         for (Map.Entry<String, LoanPosition> e : all.entrySet()) {
             LoanPosition p = e.getValue();
-            if (p.isClosed() || !p.isOverdue()) {
+            // A courtesy message is about loans still ahead of their due date; a later round about overdue loans.
+            boolean about = courtesy
+                    ? !p.isOverdue() && p.nextUnpaid().filter(i -> !i.dueDate().isBefore(today)).isPresent()
+                    : p.isOverdue();
+            if (p.isClosed() || !about) {
                 continue;
             }
             overdueConditions.put(e.getKey(), p.conditions());
@@ -194,8 +202,14 @@ public final class ReminderDelivery {
             if (p.conditions().hasOpenDispute()) {
                 withheld.add(e.getKey());
             } else {
-                lines.add(ReminderDigest.LoanLine.of(p));
+                lines.add(courtesy ? ReminderDigest.LoanLine.upcoming(p) : ReminderDigest.LoanLine.of(p));
             }
+        }
+        if (overdueConditions.isEmpty() && courtesy) {
+            return c.decided(ContactState.SUPPRESSED, null, engineVerdict(c, now, NOTHING_OVERDUE,
+                    "a courtesy reminder is for an installment not yet due and not yet paid",
+                    "none of the loans " + c.loanIds() + " still has an installment coming due"),
+                    "paid or overdue before sending");
         }
         if (overdueConditions.isEmpty()) {
             return c.decided(ContactState.SUPPRESSED, null, engineVerdict(c, now, NOTHING_OVERDUE,
@@ -220,7 +234,7 @@ public final class ReminderDelivery {
         String jurisdiction = jurisdictions.get(0);
         LocalDate localDate = now.atZone(zone).toLocalDate();
         ReminderContent content = new ReminderContent(c.messageId(), c.channel(), c.locale(), jurisdiction,
-                borrower.get().firstName(), localDate, c.rounds().stream().map(ReminderDelivery::roundCode).distinct()
+                GreetingName.of(c.locale(), borrower.get().firstName(), borrower.get().lastName()), localDate, c.rounds().stream().map(ReminderDelivery::roundCode).distinct()
                 .toList(), new ReminderDigest(c.borrowerId(), lines, withheld), senders.forJurisdiction(jurisdiction));
         RenderedMessage message = renderer.render(content);
         ContactRecord allowed = c.decided(ContactState.SENT, null, evaluation, null);

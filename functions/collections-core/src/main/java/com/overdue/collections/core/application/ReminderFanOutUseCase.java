@@ -88,6 +88,7 @@ public final class ReminderFanOutUseCase implements DailyWorker {
         Set<String> opened = ledger.openedRounds(borrowerId);
         List<DueRound> due = new ArrayList<>();
         List<LoanPosition> overdue = new ArrayList<>();
+        List<LoanPosition> courtesy = new ArrayList<>();
         Map<String, LoanRecord> loaded = new java.util.HashMap<>();
         Optional<Borrower> borrower = null;
         for (String id : loanIds) {
@@ -107,19 +108,25 @@ public final class ReminderFanOutUseCase implements DailyWorker {
                 continue;
             }
             Severity severity = settings.evaluator().evaluate(p).severity();
-            due.addAll(cadence.dueRounds(p, severity, businessDate,
-                    calendars.forJurisdiction(p.terms().jurisdiction()), opened));
+            List<DueRound> rounds = cadence.dueRounds(p, severity, businessDate,
+                    calendars.forJurisdiction(p.terms().jurisdiction()), opened,
+                    settings.reviewSchedule().hasCourtesy(p.terms().productCode()));
+            due.addAll(rounds);
             if (p.isOverdue()) {
                 overdue.add(p);
+            } else if (!rounds.isEmpty()) {
+                courtesy.add(p); // a healthy loan's only round is its courtesy reminder
             }
         }
         Map<Channel, ContactState> outcomes = new EnumMap<>(Channel.class);
         List<ContactRecord> contacts;
         List<String> roundKeys = due.stream().map(DueRound::key).toList();
         boolean openedNow = false;
-        if (!due.isEmpty() && !overdue.isEmpty()) {
+        // The message is about the overdue loans; only when none is overdue, about the loans owed a courtesy reminder.
+        List<LoanPosition> about = overdue.isEmpty() ? courtesy : overdue;
+        if (!due.isEmpty() && !about.isEmpty()) {
             borrower = borrowers.findBorrower(borrowerId);
-            LoanPosition first = overdue.get(0);
+            LoanPosition first = about.get(0);
             Optional<Borrower> profile = borrower;
             ZoneId zone = profile.map(Borrower::timeZone).filter(tz -> tz != null && !tz.isBlank()).map(ZoneId::of)
                     .orElse(first.terms().timeZone());
@@ -130,8 +137,8 @@ public final class ReminderFanOutUseCase implements DailyWorker {
             Instant dueAt = planned.isAfter(now) ? planned : now;
             Set<Channel> channels = EnumSet.noneOf(Channel.class);
             due.forEach(r -> channels.addAll(r.channels()));
-            List<String> overdueIds = overdue.stream().map(p -> p.terms().loanId()).toList();
-            List<String> jurisdictions = overdue.stream().map(p -> p.terms().jurisdiction()).distinct().toList();
+            List<String> overdueIds = about.stream().map(p -> p.terms().loanId()).toList();
+            List<String> jurisdictions = about.stream().map(p -> p.terms().jurisdiction()).distinct().toList();
             String messageId = messageId(borrowerId, businessDate);
             contacts = new ArrayList<>();
             for (Channel channel : channels) {

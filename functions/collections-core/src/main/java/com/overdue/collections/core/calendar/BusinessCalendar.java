@@ -9,17 +9,37 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
-/** Answers working-day questions for one jurisdiction across the years whose calendars are loaded. */
+/**
+ * Answers working-day questions for one jurisdiction: from its loaded year files, and, for a jurisdiction whose
+ * holidays follow standing law (US), from its {@link HolidayRule} for every other year.
+ */
 public final class BusinessCalendar {
 
     private final String jurisdiction;
     private final ZoneId timeZone;
     private final NavigableMap<Integer, CalendarYear> years;
+    private final HolidayRule rule;
+    /** Years computed by the rule, kept so a walk across a year does not recompute it for every day. */
+    private final ConcurrentMap<Integer, CalendarYear> computed = new ConcurrentHashMap<>();
 
+    /** A calendar of the given years only (CN: published yearly, so any other year is not loaded). */
     public BusinessCalendar(String jurisdiction, Collection<CalendarYear> years) {
+        this(jurisdiction, years, null);
+    }
+
+    /**
+     * A calendar whose years come from the rule, except the given years, which are used as they are (they already
+     * carry the rule's days plus their overrides, see {@link CalendarYear#withOverrides}).
+     *
+     * @param rule null when every year must be loaded from a file
+     */
+    public BusinessCalendar(String jurisdiction, Collection<CalendarYear> years, HolidayRule rule) {
         this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
-        if (years.isEmpty()) {
+        this.rule = rule;
+        if (years.isEmpty() && rule == null) {
             throw new IllegalArgumentException("a business calendar for " + jurisdiction + " needs at least one year");
         }
         NavigableMap<Integer, CalendarYear> byYear = new TreeMap<>();
@@ -28,12 +48,13 @@ public final class BusinessCalendar {
                 throw new IllegalArgumentException(jurisdiction + " " + year.year() + " is given twice");
             }
         }
-        this.timeZone = byYear.firstEntry().getValue().timeZone();
+        this.timeZone = rule != null ? rule.timeZone() : byYear.firstEntry().getValue().timeZone();
         for (CalendarYear year : byYear.values()) {
             if (!year.timeZone().equals(timeZone)) {
                 // Mixed zones would make "which day is today" depend on the year asked about.
                 throw new IllegalArgumentException(jurisdiction + " " + year.year() + " is in " + year.timeZone()
-                        + " but " + byYear.firstKey() + " is in " + timeZone);
+                        + " but " + (rule != null ? "rule " + rule.name() : byYear.firstKey()) + " is in "
+                        + timeZone);
             }
         }
         this.years = Collections.unmodifiableNavigableMap(byYear);
@@ -48,6 +69,7 @@ public final class BusinessCalendar {
         return timeZone;
     }
 
+    /** The years read from files; with a rule, every other year is computed on first use. */
     public List<Integer> loadedYears() {
         return List.copyOf(years.keySet());
     }
@@ -108,6 +130,9 @@ public final class BusinessCalendar {
     private CalendarYear yearOf(LocalDate date) {
         Objects.requireNonNull(date, "date");
         CalendarYear year = years.get(date.getYear());
+        if (year == null && rule != null) {
+            year = computed.computeIfAbsent(date.getYear(), y -> rule.year(y).orElse(null));
+        }
         if (year == null) {
             throw new CalendarNotLoadedException(jurisdiction, date.getYear(), years.keySet());
         }
@@ -116,6 +141,7 @@ public final class BusinessCalendar {
 
     @Override
     public String toString() {
-        return "BusinessCalendar[" + jurisdiction + " " + years.keySet() + "]";
+        return "BusinessCalendar[" + jurisdiction + " " + years.keySet() + (rule == null ? "" : " + " + rule.name())
+                + "]";
     }
 }

@@ -51,6 +51,22 @@ public record CalendarYear(
         }
     }
 
+    /**
+     * This year (computed by a rule) with a year file's days on top: its holidays are added (its name wins on a
+     * date both list, e.g. a one-off closure), its make-up working days apply, and its status and source are kept
+     * beside the rule's.
+     */
+    public CalendarYear withOverrides(CalendarYear overrides) {
+        if (overrides.year() != year) {
+            throw new IllegalArgumentException("overrides for " + overrides.year() + " cannot apply to " + year);
+        }
+        Map<LocalDate, String> merged = new java.util.HashMap<>(holidays);
+        merged.putAll(overrides.holidays());
+        overrides.workingWeekends().keySet().forEach(merged::remove);
+        return new CalendarYear(year, overrides.timeZone(), overrides.weekend(), overrides.status(),
+                overrides.source() + "; " + source, merged, overrides.workingWeekends());
+    }
+
     /** True unless the date is a weekend day or a holiday; a make-up working day wins over the weekend. */
     public boolean isWorkingDay(LocalDate date) {
         if (date.getYear() != year) {

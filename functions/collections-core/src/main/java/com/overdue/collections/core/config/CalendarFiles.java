@@ -2,6 +2,8 @@ package com.overdue.collections.core.config;
 
 import com.overdue.collections.core.calendar.BusinessCalendar;
 import com.overdue.collections.core.calendar.CalendarYear;
+import com.overdue.collections.core.calendar.HolidayRule;
+import com.overdue.collections.core.calendar.UsFederalHolidays;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -28,7 +30,8 @@ final class CalendarFiles {
     // Upper-case codes only, which also keeps a caller's string from walking out of the calendars folder.
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    record Index(List<Integer> years) {
+    /** {@code rule}: the holiday rule that computes every year without a file; null for data-only calendars. */
+    record Index(List<Integer> years, String rule) {
     }
 
     record YearFile(String jurisdiction, int year, String timeZone, List<DayOfWeek> weekend, String status,
@@ -64,6 +67,12 @@ final class CalendarFiles {
         var index = reader.readIfPresent(indexPath, INDEX_SCHEMA, Index.class).orElseThrow(() ->
                 new IllegalArgumentException("no business calendar for jurisdiction \"" + jurisdiction + "\": "
                         + reader.source().name(indexPath) + " is not on the classpath"));
+        HolidayRule rule = null;
+        if (index.value().rule() != null) {
+            rule = HolidayRule.named(index.value().rule()).orElseThrow(() -> index.error("rule",
+                    "no holiday rule is called \"" + index.value().rule() + "\" (known: " + UsFederalHolidays.NAME
+                            + ")"));
+        }
         List<CalendarYear> years = new ArrayList<>();
         String firstName = null;
         for (int i = 0; i < index.value().years().size(); i++) {
@@ -73,6 +82,15 @@ final class CalendarFiles {
             var file = reader.readIfPresent(path, YEAR_SCHEMA, YearFile.class).orElseThrow(() -> index.error(at,
                     year + " is listed but " + reader.source().name(path) + " is not on the classpath"));
             CalendarYear calendarYear = year(file, jurisdiction, year);
+            if (rule != null) {
+                if (!calendarYear.timeZone().equals(rule.timeZone())) {
+                    throw file.error("timeZone", calendarYear.timeZone() + " differs from " + rule.timeZone()
+                            + " of rule " + rule.name());
+                }
+                // With a rule, a year file only adds to what the law gives (a one-off closure, say).
+                CalendarYear fromFile = calendarYear;
+                calendarYear = rule.year(year).map(computed -> computed.withOverrides(fromFile)).orElse(fromFile);
+            }
             if (!years.isEmpty() && !years.get(0).timeZone().equals(calendarYear.timeZone())) {
                 throw file.error("timeZone", calendarYear.timeZone() + " differs from " + years.get(0).timeZone()
                         + " in " + firstName);
@@ -82,7 +100,7 @@ final class CalendarFiles {
             }
             years.add(calendarYear);
         }
-        return new BusinessCalendar(jurisdiction, years);
+        return new BusinessCalendar(jurisdiction, years, rule);
     }
 
     /** The calendar year a file describes, checked against the folder and file name it was found under. */

@@ -31,7 +31,7 @@ final class ProductFiles {
     }
 
     record ProductFile(String productCode, String description, String jurisdiction, String currency, Penalty penalty,
-                       Allocation allocation, PromiseToPay promiseToPay) {
+                       Allocation allocation, PromiseToPay promiseToPay, Boolean courtesyReminder) {
     }
 
     record Penalty(BigDecimal annualRate, DayCountBasis dayCountBasis, int graceDays, boolean backdateAfterGrace,
@@ -103,6 +103,7 @@ final class ProductFiles {
                 p.backdateAfterGrace(), cap, p.maxPenaltyPercentOfPrincipal(), p.penaltyOnOverdueInterest(),
                 p.pauseWhileHardship(), p.pauseWhileDispute());
         return new Product(f.productCode(), f.jurisdiction(), f.currency(), penalty,
-                new AllocationRule(f.allocation().order(), f.allocation().style()), f.promiseToPay().holdGraceDays());
+                new AllocationRule(f.allocation().order(), f.allocation().style()), f.promiseToPay().holdGraceDays(),
+                Boolean.TRUE.equals(f.courtesyReminder()));
     }
 }

@@ -86,12 +86,21 @@ public final class ReminderCadence {
      */
     public List<DueRound> dueRounds(LoanPosition position, Severity severity, LocalDate date,
                                     BusinessCalendar calendar, Set<String> sent) {
+        return dueRounds(position, severity, date, calendar, sent, true);
+    }
+
+    /**
+     * As {@link #dueRounds(LoanPosition, Severity, LocalDate, BusinessCalendar, Set)}; the courtesy round only when
+     * {@code productCourtesy} (the loan's product enables it) and the cadence's courtesy is on.
+     */
+    public List<DueRound> dueRounds(LoanPosition position, Severity severity, LocalDate date,
+                                    BusinessCalendar calendar, Set<String> sent, boolean productCourtesy) {
         String loanId = position.terms().loanId();
         if (position.isClosed()) {
             return List.of();
         }
         if (!position.isOverdue()) {
-            return courtesyRound(position, date, sent).map(List::of).orElse(List.of());
+            return productCourtesy ? courtesyRound(position, date, sent).map(List::of).orElse(List.of()) : List.of();
         }
         LocalDate episodeStart = position.dateOfFirstDelinquency();
         if (episodeStart == null || !severities.contains(severity)) {

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * Everything a template may show for one message: the message id (also the opt-out token), channel, locale,
- * jurisdiction, the borrower's first name (PII: rendered, never logged or recorded), the business date, the rounds
+ * jurisdiction, the name to greet the borrower by ({@link GreetingName}, null for a neutral greeting; PII: rendered,
+ * never logged or recorded), the business date, the rounds
  * it covers, the digest and the sender profile.
  */
 public record ReminderContent(String messageId, Channel channel, String locale, String jurisdiction,
-                              String firstName, LocalDate businessDate, List<String> rounds, ReminderDigest digest,
+                              String greetingName, LocalDate businessDate, List<String> rounds, ReminderDigest digest,
                               SenderProfile sender) {
 
     public ReminderContent {

@@ -27,6 +27,16 @@ public record ReminderDigest(String borrowerId, List<LoanLine> loans, List<Strin
     public record LoanLine(String loanId, String jurisdiction, Money amountDue, Money penaltyDue,
                            LocalDate oldestDueDate, int daysPastDue, int installmentsOverdue) {
 
+        /**
+         * The line of a courtesy reminder: the next unpaid installment's remaining amount and due date, not yet
+         * overdue ({@code p} must have one).
+         */
+        public static LoanLine upcoming(LoanPosition p) {
+            InstallmentPosition next = p.nextUnpaid().orElseThrow();
+            return new LoanLine(p.terms().loanId(), p.terms().jurisdiction(), next.remaining().total(),
+                    next.remaining(Component.PENALTY), next.dueDate(), 0, 0);
+        }
+
         /** The line for a position aged to the reminder's date. */
         public static LoanLine of(LoanPosition p) {
             List<InstallmentPosition> overdue = p.installments().stream().filter(i -> i.isOverdueOn(p.asOf())).toList();

@@ -4,7 +4,6 @@ import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.core.config.ConfigSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -80,9 +79,9 @@ class UnitedStatesBusinessCalendarTest {
     }
 
     @Test
-    void the_last_working_day_of_2027_cannot_be_followed_without_the_2028_calendar() {
-        assertThatThrownBy(() -> US.nextWorkingDayAfter(LocalDate.of(2027, 12, 30)))
-                .isInstanceOf(CalendarNotLoadedException.class)
-                .hasMessageContaining("US 2028");
+    void the_last_working_day_of_2027_is_followed_into_2028_by_the_federal_rule_without_a_2028_file() {
+        // Friday 31 December 2027 is New Year's Day 2028 observed; Monday 3 January 2028 is the next working day.
+        assertThat(US.loadedYears()).doesNotContain(2028);
+        assertThat(US.nextWorkingDayAfter(LocalDate.of(2027, 12, 30))).isEqualTo(LocalDate.of(2028, 1, 3));
     }
 }

@@ -93,11 +93,20 @@ class ReminderCadenceTest {
     }
 
     @Test
-    void moderate_loans_get_no_automated_reminder_and_a_current_loan_no_courtesy_by_default() {
+    void moderate_loans_get_no_automated_reminder_and_a_current_loan_no_courtesy_unless_its_product_enables_it() {
         LocalDate dueDate = LocalDate.parse("2026-03-10");
         assertThat(due(dueDate, dueDate.plusDays(31), Set.of())).isEmpty();
-        assertThat(CADENCE.courtesy().enabled()).isFalse();
-        assertThat(due(dueDate, dueDate.minusDays(2), Set.of())).isEmpty();
+        assertThat(CADENCE.courtesy().enabled()).isTrue();
+        assertThat(CADENCE.courtesy().daysBeforeDue()).isEqualTo(3);
+        LoanPosition early = aged(dueDate, dueDate.minusDays(2));
+        // CONSUMER-INSTALMENT does not enable the courtesy reminder.
+        assertThat(CADENCE.dueRounds(early, Severity.CURRENT, dueDate.minusDays(2), CN, Set.of(), false)).isEmpty();
+        List<DueRound> courtesy = CADENCE.dueRounds(early, Severity.CURRENT, dueDate.minusDays(2), CN, Set.of(),
+                true);
+        assertThat(courtesy).extracting(DueRound::key).containsExactly(
+                early.terms().loanId() + "#due-2026-03-10#COURTESY");
+        assertThat(CADENCE.dueRounds(early, Severity.CURRENT, dueDate.minusDays(2), CN,
+                Set.of(courtesy.get(0).key()), true)).isEmpty();
         assertThat(CADENCE.sendAt()).hasToString("09:00");
     }
 }

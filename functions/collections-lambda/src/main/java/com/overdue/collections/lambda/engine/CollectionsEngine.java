@@ -74,7 +74,7 @@ public final class CollectionsEngine {
         this.adapters = b.adapters;
         this.clock = b.clock;
         this.rules = CollectionsSettings.of(configuration.products(), configuration.delinquency(),
-                settings.reviewShards());
+                settings.reviewShards(), configuration.cadence().courtesy());
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(b.dynamoDb).build();
         String table = settings.tableName();
         this.repository = new DynamoDbLoanRepository(enhanced, table, settings.reviewShards());

@@ -5,6 +5,7 @@ import com.overdue.collections.core.config.ReminderTemplates;
 import com.overdue.collections.core.contact.Channel;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.port.ReminderRenderer;
+import com.overdue.collections.core.reminder.ReminderCadence;
 import com.overdue.collections.core.reminder.ReminderContent;
 import com.overdue.collections.core.reminder.ReminderDigest;
 import com.overdue.collections.core.reminder.RenderedMessage;
@@ -36,8 +37,12 @@ import java.util.stream.Collectors;
  */
 public final class QuteReminderRenderer implements ReminderRenderer {
 
-    private static final List<String> FILES = List.of("sms.txt", "email-subject.txt", "email.txt", "email.html",
-            "inapp-title.txt", "inapp.txt");
+    private static final List<String> MESSAGE_FILES = List.of("sms.txt", "email-subject.txt", "email.txt",
+            "email.html", "inapp-title.txt", "inapp.txt");
+    /** The courtesy reminder's own texts (before the due date: nothing is overdue), {@code courtesy-<file>}. */
+    private static final String COURTESY_PREFIX = "courtesy-";
+    private static final List<String> FILES = java.util.stream.Stream.concat(MESSAGE_FILES.stream(),
+            MESSAGE_FILES.stream().map(f -> COURTESY_PREFIX + f)).toList();
 
     private final Map<String, Map<String, Template>> byLocale = new HashMap<>();
     private final Map<String, String> digestByLocale = new HashMap<>();
@@ -92,23 +97,26 @@ public final class QuteReminderRenderer implements ReminderRenderer {
         String locale = localeFor(c.locale());
         Map<String, Template> t = byLocale.get(locale);
         Map<String, Object> data = data(c, locale);
+        // A message with only the courtesy round is about an installment not yet due: its own texts.
+        String prefix = !c.rounds().isEmpty() && c.rounds().stream().allMatch(ReminderCadence.COURTESY::equals)
+                ? COURTESY_PREFIX : "";
         String subject = null;
         String html = null;
         String text;
         switch (c.channel()) {
-            case SMS -> text = render(t.get("sms.txt"), data).strip();
+            case SMS -> text = render(t.get(prefix + "sms.txt"), data).strip();
             case EMAIL -> {
-                subject = render(t.get("email-subject.txt"), data).strip();
-                text = render(t.get("email.txt"), data);
-                html = render(t.get("email.html"), data);
+                subject = render(t.get(prefix + "email-subject.txt"), data).strip();
+                text = render(t.get(prefix + "email.txt"), data);
+                html = render(t.get(prefix + "email.html"), data);
             }
             case IN_APP -> {
-                subject = render(t.get("inapp-title.txt"), data).strip();
-                text = render(t.get("inapp.txt"), data).strip();
+                subject = render(t.get(prefix + "inapp-title.txt"), data).strip();
+                text = render(t.get(prefix + "inapp.txt"), data).strip();
             }
             default -> throw new IllegalArgumentException("no reminder template for channel " + c.channel());
         }
-        String template = locale + "/" + c.channel().name().toLowerCase(Locale.ROOT) + "@" + digestByLocale.get(locale);
+        String template = locale + "/" + prefix + c.channel().name().toLowerCase(Locale.ROOT) + "@" + digestByLocale.get(locale);
         String sha = sha256((subject == null ? "" : subject) + "\n" + text + "\n" + (html == null ? "" : html));
         return new RenderedMessage(subject, text, html, template, sha);
     }
@@ -121,8 +129,8 @@ public final class QuteReminderRenderer implements ReminderRenderer {
         SenderProfile s = c.sender();
         Map<String, Object> d = new HashMap<>();
         d.put("brand", s.brand(locale));
-        // Only the e-mail greets by name; SMS and in-app never carry a name.
-        d.put("firstName", c.channel() == Channel.EMAIL && c.firstName() != null ? c.firstName()
+        // Only the e-mail greets by name; SMS and in-app never carry a name. No name: the neutral form.
+        d.put("greetingName", c.channel() == Channel.EMAIL && c.greetingName() != null ? c.greetingName()
                 : (locale.startsWith("zh") ? "客户" : "customer"));
         d.put("messageId", c.messageId());
         d.put("businessDate", c.businessDate().toString());
