@@ -93,7 +93,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         this.contactPolicy = contactPolicy;
         this.ladders = ladders;
         this.settings = settings;
-        this.histories = new LoanHistoryReplay(loans, settings.replay());
+        this.histories = new LoanHistoryReplay(loans, settings.replay(), store);
         this.clock = clock;
     }
 
@@ -124,7 +124,8 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         LoanTerms terms = loan.terms();
         EscalationLadder ladder = ladders.ladderFor(terms.productCode());
         List<CollectionsEvent> history = stored.events();
-        LoanPosition position = histories.replay(terms, history, businessDate);
+        // The offers made are in the state: the replay derives the waiver of one a payment qualified for.
+        LoanPosition position = histories.replay(terms, history, businessDate, OfferOutcomes.termsOf(current));
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         LoanConditions conditions = position.conditions();
         EscalationState state = current != null ? current
@@ -154,10 +155,18 @@ public final class EscalationDecisionUseCase implements DailyWorker {
 
         Instant proposedCall = proposedCall(ladder, terms, businessDate);
         List<PastContact> callHistory = callHistory(outcomes, state);
+        String decisionId = EscalationDecision.idFor(loanId, businessDate);
+        // Open offers accepted (their waiver applied) or expired today: recorded on today's decision, even with no move.
+        OfferOutcomes offerOutcomes = OfferOutcomes.on(state, position, businessDate, decisionId);
+        boolean offersOnly = move == null && offerOutcomes.any();
+        if (offersOnly) {
+            // No step today: the decision records the outcomes alone and keeps the stage (and any deferred call).
+            move = new Move(Kind.HOLD, state.stage(), state.stage(), offerOutcomes.actions().get(0).rule(),
+                    String.join(" ", offerOutcomes.sentences()), List.of(), List.of());
+        }
         if (move == null) {
             return retryDeferredCall(loan, state, businessDate, proposedCall, callHistory, conditions);
         }
-        String decisionId = EscalationDecision.idFor(loanId, businessDate);
         List<PlannedAction> actions = new ArrayList<>();
         List<Instant> callTasks = new ArrayList<>(state.callTasksIssued());
         DeferredAction deferred = move.kind() == Kind.HOLD ? state.deferred() : null;
@@ -186,6 +195,12 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         // rise within an episode, so each offer rule is made at most once per episode.
         List<String> offerSentences = new ArrayList<>();
         Map<String, String> offerInputs = new LinkedHashMap<>();
+        List<EscalationState.Offer> offersMade = new ArrayList<>(offerOutcomes.offers());
+        actions.addAll(offerOutcomes.actions());
+        if (!offersOnly) {
+            offerSentences.addAll(offerOutcomes.sentences());
+        }
+        offerInputs.putAll(offerOutcomes.inputs());
         if (move.kind() == Kind.ADVANCE) {
             int fromRank = EscalationLadder.CLOSED.equals(move.from()) ? -1 : ladder.rank(move.from());
             int toRank = ladder.rank(move.to());
@@ -203,6 +218,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 offerInputs.put(key + "amountToPay", t.amountToPay().toPlainString());
                 offerInputs.put(key + "waived", t.waived().toPlainString());
                 offerInputs.put(key + "deadline", t.deadline().toString());
+                offersMade.add(EscalationState.Offer.open(t));
             }
         }
         Map<String, String> inputs = new LinkedHashMap<>();
@@ -223,13 +239,14 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 assessment.ability(), inputs, offerSentences.isEmpty() ? move.explanation()
                 : move.explanation() + " " + String.join(" ", offerSentences), actions);
         EscalationState next = nextState(state, move, ladder, businessDate, episodeStart, facts, decisionId,
-                deferred, prune(callTasks, proposedCall));
+                deferred, prune(callTasks, proposedCall)).withOffers(offersMade);
         if (!store.record(decision, next, state.version())) {
             int published = publishPending(loanId, decisionId, null);
             return new Result(loanId, businessDate, Outcome.ALREADY_DECIDED, null, published);
         }
         int published = publishPending(loanId, decisionId, decision);
-        return new Result(loanId, businessDate, move.kind() == Kind.HOLD ? Outcome.HELD : Outcome.DECIDED, decision,
+        return new Result(loanId, businessDate, move.kind() == Kind.HOLD && !offersOnly ? Outcome.HELD
+                : Outcome.DECIDED, decision,
                 published);
     }
 
@@ -293,7 +310,8 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
                 state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
                 state.brokenPromisesActedOn(), state.heldBy(), still, prune(calls, proposedCall),
-                state.lastDecisionOn(), state.lastDecisionId(), state.version()), state.version());
+                state.lastDecisionOn(), state.lastDecisionId(), state.version()).withOffers(state.offers()),
+                state.version());
         return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, published);
     }
 

@@ -16,6 +16,14 @@ import java.util.Map;
  */
 public record SettlementOffer(String rule, String stage, Map<Component, Integer> waiveBasisPoints, int payWithinDays) {
 
+    /** Every waiver an offer derives has a source id with this prefix (no inbound event id may start with it). */
+    public static final String WAIVER_PREFIX = "OFFER-";
+
+    /** Whether a waiver was derived from an accepted settlement offer (approved by its rule, not by a person). */
+    public static boolean isOfferWaiver(LoanConditions.Waiver waiver) {
+        return waiver.sourceEventId() != null && waiver.sourceEventId().startsWith(WAIVER_PREFIX);
+    }
+
     public SettlementOffer {
         waiveBasisPoints = Map.copyOf(waiveBasisPoints);
         waiveBasisPoints.forEach((c, bp) -> {
@@ -75,6 +83,24 @@ public record SettlementOffer(String rule, String stage, Map<Component, Integer>
             return amount.compareTo(remaining.minus(waived())) >= 0;
         }
 
+        /**
+         * What the borrower pays on {@code position}'s date to settle under the offer: everything outstanding less
+         * the waiver (penalty accrued since the offer date is owed on top of {@link #amountToPay()}).
+         */
+        public Money amountToSettle(LoanPosition position) {
+            Money remaining = position.terms().zero();
+            for (Component c : Component.values()) {
+                remaining = remaining.plus(position.outstanding(c));
+            }
+            Money due = remaining.minus(waived());
+            return due.isPositive() ? due : position.terms().zero();
+        }
+
+        /** Open on {@code today}: made on or before it, its deadline not passed, its waiver not applied. */
+        public boolean openOn(LocalDate today, LoanPosition position) {
+            return !today.isBefore(madeOn) && !today.isAfter(deadline) && !appliedIn(position);
+        }
+
         /** The offer lapsed: its deadline passed before {@code today} and no waiver of this rule was applied. */
         public boolean expiredOn(LocalDate today, LoanPosition position) {
             return today.isAfter(deadline) && !appliedIn(position);
@@ -91,7 +117,7 @@ public record SettlementOffer(String rule, String stage, Map<Component, Integer>
         }
 
         private String waiverPrefix() {
-            return "OFFER-" + rule + "-" + madeOn + "-";
+            return WAIVER_PREFIX + rule + "-" + madeOn + "-";
         }
     }
 }
