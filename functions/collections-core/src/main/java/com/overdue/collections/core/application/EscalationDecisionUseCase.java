@@ -258,9 +258,9 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         return switch (move.kind()) {
             case HOLD -> new EscalationState(s.loanId(), s.stage(), s.strategy(), s.episodeStartedOn(),
                     s.stagesEntered(), s.recallActions(), acted, facts.holds(), deferred, callTasks, date,
-                    decisionId, s.version());
+                    decisionId, s.offers(), s.version());
             case CURE, END -> new EscalationState(s.loanId(), move.to(), s.strategy(), null, Map.of(), Set.of(),
-                    acted, List.of(), null, callTasks, date, decisionId, s.version());
+                    acted, List.of(), null, callTasks, date, decisionId, s.offers(), s.version());
             case ADVANCE -> {
                 boolean newEpisode = EscalationLadder.CURRENT.equals(s.stage())
                         || EscalationLadder.CLOSED.equals(s.stage());
@@ -274,7 +274,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 });
                 yield new EscalationState(s.loanId(), move.to(), s.strategy(),
                         newEpisode ? episodeStart : s.episodeStartedOn(), entered, recalls, acted, List.of(),
-                        deferred, callTasks, date, decisionId, s.version());
+                        deferred, callTasks, date, decisionId, s.offers(), s.version());
             }
         };
     }
@@ -310,8 +310,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
                 state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
                 state.brokenPromisesActedOn(), state.heldBy(), still, prune(calls, proposedCall),
-                state.lastDecisionOn(), state.lastDecisionId(), state.version()).withOffers(state.offers()),
-                state.version());
+                state.lastDecisionOn(), state.lastDecisionId(), state.offers(), state.version()), state.version());
         return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, published);
     }
 

@@ -31,16 +31,6 @@ public record EscalationState(String loanId, String stage, String strategy, Loca
         offers = List.copyOf(offers);
     }
 
-    /** A state with no settlement offer made. */
-    public EscalationState(String loanId, String stage, String strategy, LocalDate episodeStartedOn,
-                           Map<String, LocalDate> stagesEntered, Set<String> recallActions,
-                           Set<String> brokenPromisesActedOn, List<String> heldBy, DeferredAction deferred,
-                           List<Instant> callTasksIssued, LocalDate lastDecisionOn, String lastDecisionId,
-                           long version) {
-        this(loanId, stage, strategy, episodeStartedOn, stagesEntered, recallActions, brokenPromisesActedOn, heldBy,
-                deferred, callTasksIssued, lastDecisionOn, lastDecisionId, List.of(), version);
-    }
-
     /** This state with {@code offers} as the offers made. */
     public EscalationState withOffers(List<Offer> offers) {
         return new EscalationState(loanId, stage, strategy, episodeStartedOn, stagesEntered, recallActions,
@@ -69,6 +59,6 @@ public record EscalationState(String loanId, String stage, String strategy, Loca
 
     public static EscalationState start(String loanId, String strategy) {
         return new EscalationState(loanId, EscalationLadder.CURRENT, strategy, null, Map.of(), Set.of(), Set.of(),
-                List.of(), null, List.of(), null, null, 0);
+                List.of(), null, List.of(), null, null, List.of(), 0);
     }
 }

@@ -88,8 +88,14 @@ public final class LoanReplay {
         LoanPosition position = ledger.open(terms);
         for (CollectionsEvent event : effective) {
             position = ledger.advanceTo(position, effectiveDate(terms, event), journal);
+            LoanPosition before = position;
             position = applyOffer(position, event, offers);
+            boolean settles = position != before;
             position = apply(position, event);
+            if (settles) {
+                // The qualifying payment settles the loan today: installments not yet due are paid from it too.
+                position = ledger.applyCreditToAll(position);
+            }
         }
         return ledger.advanceTo(position, asOf, journal);
     }

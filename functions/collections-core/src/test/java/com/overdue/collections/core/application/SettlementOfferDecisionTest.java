@@ -98,6 +98,97 @@ class SettlementOfferDecisionTest {
                 .noneMatch(a -> a.action().equals("OFFER_MADE")));
     }
 
+    @Test
+    void a_payment_of_the_amount_offered_in_time_settles_the_loan_in_every_replay_and_is_recorded_as_accepted_once() {
+        walkUntilOffer();
+        EscalationDecision letter = letterDecision();
+        LocalDate offerDay = letter.businessDate();
+        String amount = letter.inputs().get("offer.OFFER-LETTER-SETTLE.amountToPay");
+
+        // Paid on the offer day (after the morning decision), through ingest with the offers the store keeps.
+        ingest(offerDay, EventJson.paymentReceived("E-PAY", at(offerDay), LOAN, "P-1", amount, offerDay));
+        var stored = loans.findLoan(LOAN).orElseThrow().position();
+        assertThat(stored.isFullyPaid()).isTrue();
+        assertThat(stored.conditions().waivers()).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.approvedBy()).isEqualTo("OFFER-LETTER-SETTLE");
+            assertThat(w.on()).isEqualTo(offerDay);
+        });
+        // Every replay of the history sees the offer: the same settled position later on; without it, not settled.
+        LoanHistoryReplay withOffers = new LoanHistoryReplay(loans, settings.replay(), store);
+        LoanHistoryReplay.ParsedHistory h = withOffers.require(LOAN);
+        assertThat(withOffers.replay(h.loan().terms(), h.events(), offerDay.plusDays(30)).isFullyPaid()).isTrue();
+        LoanHistoryReplay without = new LoanHistoryReplay(loans, settings.replay(),
+                com.overdue.collections.core.port.SettlementOffers.NONE);
+        assertThat(without.replay(h.loan().terms(), h.events(), offerDay.plusDays(30)).isFullyPaid()).isFalse();
+
+        EscalationDecisionUseCase.Result next = useCase.decide(LOAN, offerDay.plusDays(1));
+        EscalationDecisionUseCase.Result again = useCase.decide(LOAN, offerDay.plusDays(1));
+        walked = offerDay.plusDays(1);
+        walkTo(offerDay.plusDays(20));
+
+        assertThat(next.decision().actions()).extracting(EscalationDecision.PlannedAction::actionId)
+                .contains("D-L-OFFER-" + offerDay.plusDays(1) + "#OFFER_ACCEPTED#OFFER-LETTER-SETTLE#" + offerDay);
+        assertThat(next.decision().inputs()).containsEntry("offer.OFFER-LETTER-SETTLE.outcome", "ACCEPTED");
+        assertThat(again.actionsPublished()).isZero();
+        assertThat(published).filteredOn(a -> a.action().startsWith("OFFER_")).extracting(CollectionsAction::action)
+                .containsExactly("OFFER_MADE", "OFFER_ACCEPTED");
+        assertThat(store.find(LOAN).orElseThrow().offers()).singleElement().satisfies(o -> {
+            assertThat(o.outcome()).isEqualTo(com.overdue.collections.core.escalation.EscalationState.OfferOutcome.ACCEPTED);
+            assertThat(o.resolvedOn()).isEqualTo(offerDay.plusDays(1));
+        });
+    }
+
+    @Test
+    void an_offer_not_taken_up_expires_the_day_after_its_last_day_once_and_a_late_payment_gets_no_waiver() {
+        walkUntilOffer();
+        EscalationDecision letter = letterDecision();
+        LocalDate deadline = LocalDate.parse(letter.inputs().get("offer.OFFER-LETTER-SETTLE.deadline"));
+        walkTo(deadline);
+        assertThat(published).noneMatch(a -> a.action().equals("OFFER_EXPIRED"));
+
+        EscalationDecisionUseCase.Result expiry = useCase.decide(LOAN, deadline.plusDays(1));
+        EscalationDecisionUseCase.Result rerun = useCase.decide(LOAN, deadline.plusDays(1));
+        walked = deadline.plusDays(1);
+        // Too late: the amount offered no longer settles the loan.
+        String amount = letter.inputs().get("offer.OFFER-LETTER-SETTLE.amountToPay");
+        ingest(deadline.plusDays(2), EventJson.paymentReceived("E-LATE", at(deadline.plusDays(2)), LOAN, "P-2",
+                amount, deadline.plusDays(2)));
+        walkTo(deadline.plusDays(10));
+
+        assertThat(expiry.decision().actions()).extracting(EscalationDecision.PlannedAction::actionId)
+                .containsExactly("D-L-OFFER-" + deadline.plusDays(1) + "#OFFER_EXPIRED#OFFER-LETTER-SETTLE#"
+                        + letter.businessDate());
+        assertThat(expiry.decision().explanation()).contains("expired: not paid by " + deadline);
+        assertThat(expiry.decision().from()).isEqualTo(expiry.decision().to());
+        assertThat(rerun.actionsPublished()).isZero();
+        assertThat(published).filteredOn(a -> a.action().equals("OFFER_EXPIRED")).hasSize(1);
+        var position = loans.findLoan(LOAN).orElseThrow().position();
+        assertThat(position.isFullyPaid()).isFalse();
+        assertThat(position.conditions().waivers()).isEmpty();
+    }
+
+    private EscalationDecision letterDecision() {
+        return store.decisions(LOAN).stream().filter(d -> d.to().equals("LETTER")).findFirst().orElseThrow();
+    }
+
+    /** The last business date decided by {@link #walkUntilOffer} or {@link #walkTo}. */
+    private LocalDate walked;
+
+    private void walkUntilOffer() {
+        for (walked = DUE.plusDays(1); offersPublished().isEmpty(); walked = walked.plusDays(1)) {
+            assertThat(walked).isBefore(DUE.plusDays(60));
+            useCase.decide(LOAN, walked);
+        }
+        walked = walked.minusDays(1);
+    }
+
+    private void walkTo(LocalDate last) {
+        for (LocalDate d = walked.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+            useCase.decide(LOAN, d);
+            walked = d;
+        }
+    }
+
     private void walk(int days) {
         for (int d = 1; d <= days; d++) {
             useCase.decide(LOAN, DUE.plusDays(d));
@@ -113,7 +204,7 @@ class SettlementOfferDecisionTest {
     }
 
     private void ingest(LocalDate day, String json) {
-        assertThat(new IngestEventUseCase(loans, settings, Clock.fixed(at(day), ZoneOffset.UTC)).ingest(json))
+        assertThat(new IngestEventUseCase(loans, store, settings, Clock.fixed(at(day), ZoneOffset.UTC)).ingest(json))
                 .isInstanceOf(IngestOutcome.Applied.class);
     }
 }
