@@ -144,7 +144,7 @@ class EscalationDecisionFunctionTest {
         EscalationDecisionUseCase.Result rerun = escalation.decide(loanId, DUE.plusDays(180));
         assertThat(rerun.outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(rerun.actionsPublished()).isZero();
-        assertThat(store().decisions(loanId)).hasSize(9);
+        assertThat(store().decisions(loanId)).hasSize(10); // the nine steps and the offer's expiry
         assertThat(receive(EmulatorsResource.allActionsQueueUrl())).isEmpty();
     }
 
@@ -156,7 +156,10 @@ class EscalationDecisionFunctionTest {
         Map<Integer, EscalationDecision> decisions = walk(loanId, 95, 110);
 
         assertThat(decisions.entrySet()).extracting(e -> e.getKey(), e -> e.getValue().to())
-                .containsExactly(tuple(95, "AGENCY_NOTICE"), tuple(102, "AGENCY_PLACEMENT"));
+                .containsExactly(tuple(95, "AGENCY_NOTICE"), tuple(102, "AGENCY_PLACEMENT"),
+                        // The jump past LETTER made its settlement offer on day 95: unpaid, it expires on day 110.
+                        tuple(110, "AGENCY_PLACEMENT"));
+        assertThat(decisions.get(110).rule()).isEqualTo("OFFER-LETTER-SETTLE");
         assertThat(decisions.get(102).explanation()).contains("AGENCY_NOTICE on 2026-04-06, 7 >= 7 days ago");
     }
 
