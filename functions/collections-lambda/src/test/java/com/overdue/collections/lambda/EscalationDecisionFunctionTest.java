@@ -91,6 +91,8 @@ class EscalationDecisionFunctionTest {
                         tuple(1, "EARLY_REMINDER", "ESC-01-EARLY"),
                         tuple(16, "CALL", "ESC-02-CALL"),
                         tuple(31, "LETTER", "ESC-03-LETTER"),
+                        // The settlement offer made with the letter runs 14 days; unpaid, it expires on day 46.
+                        tuple(46, "LETTER", "OFFER-LETTER-SETTLE"),
                         tuple(61, "FIELD_VISIT", "ESC-04-FIELD"),
                         tuple(75, "AGENCY_NOTICE", "ESC-05-AGENCY-NOTICE"),
                         tuple(90, "AGENCY_PLACEMENT", "ESC-06-AGENCY-PLACEMENT"),
@@ -117,10 +119,16 @@ class EscalationDecisionFunctionTest {
         assertThat(decisions.get(31).actions()).allMatch(a -> a.contact() == null);
 
         List<JsonNode> published = forLoan(receive(EmulatorsResource.allActionsQueueUrl()), loanId);
+        // The shipped ladder's settlement offer OFFER-LETTER-SETTLE is made with the letter, and expires, once.
         assertThat(published).extracting(m -> m.get("action").asText()).containsExactly("CALL_TASK", "LETTER",
-                "FIELD_VISIT", "AGENCY_NOTICE", "AGENCY_PLACEMENT", "LEGAL_NOTICE", "LITIGATION_REFERRAL",
+                "OFFER_MADE", "OFFER_EXPIRED", "FIELD_VISIT", "AGENCY_NOTICE", "AGENCY_PLACEMENT", "LEGAL_NOTICE", "LITIGATION_REFERRAL",
                 "CHARGE_OFF_PROPOSAL");
         JsonNode letter = published.get(1);
+        assertThat(published.get(2).get("actionId").asText())
+                .isEqualTo("D-" + loanId + "-2026-02-01#OFFER_MADE#OFFER-LETTER-SETTLE");
+        assertThat(published.get(2).get("reason").asText()).contains("Settlement offer OFFER-LETTER-SETTLE: pay CNY ");
+        assertThat(published.get(3).get("actionId").asText()).isEqualTo("D-" + loanId + "-2026-02-16"
+                + "#OFFER_EXPIRED#OFFER-LETTER-SETTLE#2026-02-01");
         assertThat(letter.get("decisionId").asText()).isEqualTo("D-" + loanId + "-2026-02-01");
         assertThat(letter.get("actionId").asText()).isEqualTo("D-" + loanId + "-2026-02-01#LETTER");
         assertThat(letter.get("borrowerId").asText()).isEqualTo("B-" + loanId);
@@ -136,7 +144,7 @@ class EscalationDecisionFunctionTest {
         EscalationDecisionUseCase.Result rerun = escalation.decide(loanId, DUE.plusDays(180));
         assertThat(rerun.outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(rerun.actionsPublished()).isZero();
-        assertThat(store().decisions(loanId)).hasSize(9);
+        assertThat(store().decisions(loanId)).hasSize(10); // the nine steps and the offer's expiry
         assertThat(receive(EmulatorsResource.allActionsQueueUrl())).isEmpty();
     }
 
@@ -148,7 +156,10 @@ class EscalationDecisionFunctionTest {
         Map<Integer, EscalationDecision> decisions = walk(loanId, 95, 110);
 
         assertThat(decisions.entrySet()).extracting(e -> e.getKey(), e -> e.getValue().to())
-                .containsExactly(tuple(95, "AGENCY_NOTICE"), tuple(102, "AGENCY_PLACEMENT"));
+                .containsExactly(tuple(95, "AGENCY_NOTICE"), tuple(102, "AGENCY_PLACEMENT"),
+                        // The jump past LETTER made its settlement offer on day 95: unpaid, it expires on day 110.
+                        tuple(110, "AGENCY_PLACEMENT"));
+        assertThat(decisions.get(110).rule()).isEqualTo("OFFER-LETTER-SETTLE");
         assertThat(decisions.get(102).explanation()).contains("AGENCY_NOTICE on 2026-04-06, 7 >= 7 days ago");
     }
 

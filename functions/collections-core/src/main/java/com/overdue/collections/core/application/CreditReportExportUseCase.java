@@ -23,6 +23,7 @@ import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Borrower;
 import com.overdue.collections.core.port.ActionPublisher;
+import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.BureauLedger;
 import com.overdue.collections.core.port.CollectionsAction;
@@ -83,6 +84,16 @@ public final class CreditReportExportUseCase {
                                      BureauLedger bureauLedger, ActionPublisher actions, ReportStore store,
                                      CollectionsSettings settings, BureauSettings bureau, ChargeOffPolicy chargeOff,
                                      Function<LoanPosition, LoanConditions> conditions, Clock clock) {
+        this(catalog, loans, SettlementOffers.NONE, borrowers, bureauLedger, actions, store, settings, bureau,
+                chargeOff, conditions, clock);
+    }
+
+    /** With the settlement offers made: a month replayed from the history derives the same waivers as ingest did. */
+    public CreditReportExportUseCase(LoanCatalog catalog, LoanRepository loans, SettlementOffers offers,
+                                     BorrowerDirectory borrowers, BureauLedger bureauLedger, ActionPublisher actions,
+                                     ReportStore store, CollectionsSettings settings, BureauSettings bureau,
+                                     ChargeOffPolicy chargeOff, Function<LoanPosition, LoanConditions> conditions,
+                                     Clock clock) {
         this.catalog = catalog;
         this.loans = loans;
         this.borrowers = borrowers;
@@ -90,7 +101,7 @@ public final class CreditReportExportUseCase {
         this.actions = actions;
         this.store = store;
         this.settings = settings;
-        this.histories = new LoanHistoryReplay(loans, settings.replay());
+        this.histories = new LoanHistoryReplay(loans, settings.replay(), offers);
         this.bureau = bureau;
         this.chargeOff = chargeOff;
         this.conditions = conditions;

@@ -25,6 +25,7 @@ import com.overdue.collections.core.escalation.StrategyAssignment;
 import com.overdue.collections.core.ingest.CollectionsEvent;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.ledger.SettlementOffer;
 import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
@@ -65,6 +66,9 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                          int actionsPublished) {
     }
 
+    /** The action a settlement offer publishes; its terms are in the decision's inputs and sentence. */
+    public static final String OFFER_MADE = "OFFER_MADE";
+
     /** Call tasks are kept this long as attempts: longer than the longest window of the packs (7 days). */
     private static final Duration CALL_HISTORY = Duration.ofDays(14);
 
@@ -89,7 +93,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         this.contactPolicy = contactPolicy;
         this.ladders = ladders;
         this.settings = settings;
-        this.histories = new LoanHistoryReplay(loans, settings.replay());
+        this.histories = new LoanHistoryReplay(loans, settings.replay(), store);
         this.clock = clock;
     }
 
@@ -120,7 +124,8 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         LoanTerms terms = loan.terms();
         EscalationLadder ladder = ladders.ladderFor(terms.productCode());
         List<CollectionsEvent> history = stored.events();
-        LoanPosition position = histories.replay(terms, history, businessDate);
+        // The offers made are in the state: the replay derives the waiver of one a payment qualified for.
+        LoanPosition position = histories.replay(terms, history, businessDate, OfferOutcomes.termsOf(current));
         DelinquencyStatus status = settings.evaluator().evaluate(position);
         LoanConditions conditions = position.conditions();
         EscalationState state = current != null ? current
@@ -150,10 +155,18 @@ public final class EscalationDecisionUseCase implements DailyWorker {
 
         Instant proposedCall = proposedCall(ladder, terms, businessDate);
         List<PastContact> callHistory = callHistory(outcomes, state);
+        String decisionId = EscalationDecision.idFor(loanId, businessDate);
+        // Open offers accepted (their waiver applied) or expired today: recorded on today's decision, even with no move.
+        OfferOutcomes offerOutcomes = OfferOutcomes.on(state, position, businessDate, decisionId);
+        boolean offersOnly = move == null && offerOutcomes.any();
+        if (offersOnly) {
+            // No step today: the decision records the outcomes alone and keeps the stage (and any deferred call).
+            move = new Move(Kind.HOLD, state.stage(), state.stage(), offerOutcomes.actions().get(0).rule(),
+                    String.join(" ", offerOutcomes.sentences()), List.of(), List.of());
+        }
         if (move == null) {
             return retryDeferredCall(loan, state, businessDate, proposedCall, callHistory, conditions);
         }
-        String decisionId = EscalationDecision.idFor(loanId, businessDate);
         List<PlannedAction> actions = new ArrayList<>();
         List<Instant> callTasks = new ArrayList<>(state.callTasksIssued());
         DeferredAction deferred = move.kind() == Kind.HOLD ? state.deferred() : null;
@@ -177,6 +190,37 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 callTasks.add(proposedCall);
             }
         }
+        // Settlement offers of the stages reached (a move can pass a stage): an ADVANCE, never a HOLD, so a hold
+        // (dispute, legal hold, hardship) withholds the offer as it withholds the step's own action; stage ranks only
+        // rise within an episode, so each offer rule is made at most once per episode.
+        List<String> offerSentences = new ArrayList<>();
+        Map<String, String> offerInputs = new LinkedHashMap<>();
+        List<EscalationState.Offer> offersMade = new ArrayList<>(offerOutcomes.offers());
+        actions.addAll(offerOutcomes.actions());
+        if (!offersOnly) {
+            offerSentences.addAll(offerOutcomes.sentences());
+        }
+        offerInputs.putAll(offerOutcomes.inputs());
+        if (move.kind() == Kind.ADVANCE) {
+            int fromRank = EscalationLadder.CLOSED.equals(move.from()) ? -1 : ladder.rank(move.from());
+            int toRank = ladder.rank(move.to());
+            for (SettlementOffer offer : ladder.offers()) {
+                int at = ladder.rank(offer.stage());
+                if (at <= fromRank || at > toRank) {
+                    continue;
+                }
+                SettlementOffer.Terms t = offer.terms(position, businessDate);
+                String sentence = offerSentence(t);
+                actions.add(new PlannedAction(PlannedAction.idFor(decisionId, OFFER_MADE + "#" + offer.rule()),
+                        OFFER_MADE, ActionStatus.PENDING, null, offer.rule(), sentence));
+                offerSentences.add(sentence);
+                String key = "offer." + offer.rule() + ".";
+                offerInputs.put(key + "amountToPay", t.amountToPay().toPlainString());
+                offerInputs.put(key + "waived", t.waived().toPlainString());
+                offerInputs.put(key + "deadline", t.deadline().toString());
+                offersMade.add(EscalationState.Offer.open(t));
+            }
+        }
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("daysPastDue", Integer.toString(status.daysPastDue()));
         inputs.put("overdueAmount", status.overdueAmount().toPlainString());
@@ -189,17 +233,20 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         if (!move.promisesActedOn().isEmpty()) {
             inputs.put("brokenPromises", String.join(",", move.promisesActedOn()));
         }
+        inputs.putAll(offerInputs);
         EscalationDecision decision = new EscalationDecision(decisionId, loanId, terms.borrowerId(),
                 terms.productCode(), businessDate, move.from(), move.to(), move.rule(), state.strategy(),
-                assessment.ability(), inputs, move.explanation(), actions);
+                assessment.ability(), inputs, offerSentences.isEmpty() ? move.explanation()
+                : move.explanation() + " " + String.join(" ", offerSentences), actions);
         EscalationState next = nextState(state, move, ladder, businessDate, episodeStart, facts, decisionId,
-                deferred, prune(callTasks, proposedCall));
+                deferred, prune(callTasks, proposedCall)).withOffers(offersMade);
         if (!store.record(decision, next, state.version())) {
             int published = publishPending(loanId, decisionId, null);
             return new Result(loanId, businessDate, Outcome.ALREADY_DECIDED, null, published);
         }
         int published = publishPending(loanId, decisionId, decision);
-        return new Result(loanId, businessDate, move.kind() == Kind.HOLD ? Outcome.HELD : Outcome.DECIDED, decision,
+        return new Result(loanId, businessDate, move.kind() == Kind.HOLD && !offersOnly ? Outcome.HELD
+                : Outcome.DECIDED, decision,
                 published);
     }
 
@@ -211,9 +258,9 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         return switch (move.kind()) {
             case HOLD -> new EscalationState(s.loanId(), s.stage(), s.strategy(), s.episodeStartedOn(),
                     s.stagesEntered(), s.recallActions(), acted, facts.holds(), deferred, callTasks, date,
-                    decisionId, s.version());
+                    decisionId, s.offers(), s.version());
             case CURE, END -> new EscalationState(s.loanId(), move.to(), s.strategy(), null, Map.of(), Set.of(),
-                    acted, List.of(), null, callTasks, date, decisionId, s.version());
+                    acted, List.of(), null, callTasks, date, decisionId, s.offers(), s.version());
             case ADVANCE -> {
                 boolean newEpisode = EscalationLadder.CURRENT.equals(s.stage())
                         || EscalationLadder.CLOSED.equals(s.stage());
@@ -227,7 +274,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
                 });
                 yield new EscalationState(s.loanId(), move.to(), s.strategy(),
                         newEpisode ? episodeStart : s.episodeStartedOn(), entered, recalls, acted, List.of(),
-                        deferred, callTasks, date, decisionId, s.version());
+                        deferred, callTasks, date, decisionId, s.offers(), s.version());
             }
         };
     }
@@ -263,7 +310,7 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
                 state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
                 state.brokenPromisesActedOn(), state.heldBy(), still, prune(calls, proposedCall),
-                state.lastDecisionOn(), state.lastDecisionId(), state.version()), state.version());
+                state.lastDecisionOn(), state.lastDecisionId(), state.offers(), state.version()), state.version());
         return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, published);
     }
 
@@ -320,6 +367,15 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         }
         history.sort(java.util.Comparator.comparing(PastContact::at));
         return history;
+    }
+
+    /** The offer's terms in one sentence, with codes and figures but no personal data. */
+    static String offerSentence(SettlementOffer.Terms t) {
+        String currency = t.balance().currency().getCurrencyCode();
+        return "Settlement offer " + t.rule() + ": pay " + currency + " " + t.amountToPay().toPlainString()
+                + " by " + t.deadline() + " (inclusive) to settle the balance of " + currency + " "
+                + t.balance().toPlainString() + ", and " + currency + " " + t.waived().toPlainString()
+                + " of it is waived.";
     }
 
     private static List<Instant> prune(List<Instant> calls, Instant now) {

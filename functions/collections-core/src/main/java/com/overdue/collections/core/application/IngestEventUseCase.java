@@ -26,6 +26,7 @@ import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.application.LoanHistoryReplay.ParsedHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.StoredEvent;
 
@@ -51,10 +52,16 @@ public final class IngestEventUseCase {
     private final LoanHistoryReplay histories;
 
     public IngestEventUseCase(LoanRepository loans, CollectionsSettings settings, Clock clock) {
+        this(loans, SettlementOffers.NONE, settings, clock);
+    }
+
+    /** With the settlement offers made, so that a qualifying payment gets its offer's waiver when it is applied. */
+    public IngestEventUseCase(LoanRepository loans, SettlementOffers offers, CollectionsSettings settings,
+                              Clock clock) {
         this.loans = loans;
         this.settings = settings;
         this.clock = clock;
-        this.histories = new LoanHistoryReplay(loans, settings.replay());
+        this.histories = new LoanHistoryReplay(loans, settings.replay(), offers);
     }
 
     public IngestOutcome ingest(String json) {

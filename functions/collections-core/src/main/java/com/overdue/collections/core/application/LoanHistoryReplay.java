@@ -1,14 +1,17 @@
 package com.overdue.collections.core.application;
 
 import com.overdue.collections.core.ingest.CollectionsEvent;
+import com.overdue.collections.core.ingest.EventPayload;
 import com.overdue.collections.core.ingest.EventParser;
 import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.ledger.PenaltyAccrual;
+import com.overdue.collections.core.ledger.SettlementOffer;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.port.LoanHistory;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
+import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.port.StoredEvent;
 
 import java.time.LocalDate;
@@ -21,7 +24,8 @@ import java.util.function.Predicate;
 /**
  * The step every use case that needs a loan's past shares: read the loan and its stored events together, parse the
  * events, and replay them to a business date. Written once so that ingest, penalty, escalation and the credit-report
- * export cannot read a history differently.
+ * export cannot read a history differently. The settlement offers made to the loan are part of what a replay is given:
+ * a payment that qualifies for one derives the offer's waiver in every replay alike.
  */
 final class LoanHistoryReplay {
 
@@ -40,11 +44,13 @@ final class LoanHistoryReplay {
 
     private final LoanRepository loans;
     private final LoanReplay replay;
+    private final SettlementOffers offers;
     private final EventParser parser = new EventParser();
 
-    LoanHistoryReplay(LoanRepository loans, LoanReplay replay) {
+    LoanHistoryReplay(LoanRepository loans, LoanReplay replay, SettlementOffers offers) {
         this.loans = Objects.requireNonNull(loans, "loans");
         this.replay = Objects.requireNonNull(replay, "replay");
+        this.offers = Objects.requireNonNull(offers, "offers");
     }
 
     /** The loan and its events in one read, or empty for a loan never booked. */
@@ -63,12 +69,27 @@ final class LoanHistoryReplay {
     }
 
     LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf) {
-        return replay.replay(terms, events, asOf);
+        return replay(terms, events, asOf, a -> { });
     }
 
     LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf,
                         Consumer<PenaltyAccrual> journal) {
-        return replay.replay(terms, events, asOf, journal);
+        return replay.replay(terms, events, asOf, journal, offersFor(terms.loanId(), events));
+    }
+
+    /** A replay with the offers the caller already holds (the escalation step reads them with its state). */
+    LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf,
+                        List<SettlementOffer.Terms> made) {
+        return replay.replay(terms, events, asOf, a -> { }, made);
+    }
+
+    /**
+     * The offers made to the loan, read only when the history has a payment: without one no offer can be accepted,
+     * so the replays of loans that never paid (and of every booking) cost no extra read.
+     */
+    private List<SettlementOffer.Terms> offersFor(String loanId, List<CollectionsEvent> events) {
+        boolean paid = events.stream().anyMatch(e -> e.payload() instanceof EventPayload.PaymentReceived);
+        return paid ? offers.madeTo(loanId) : List.of();
     }
 
     private ParsedHistory parsed(LoanHistory history) {

@@ -9,6 +9,7 @@ import com.overdue.collections.core.penalty.PenaltyAdjustment;
 import com.overdue.collections.core.penalty.PostedPenalty;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.PenaltyLedger;
+import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.port.WorkItem;
 
 import java.time.LocalDate;
@@ -37,10 +38,16 @@ public final class PenaltyAccrualUseCase implements DailyWorker {
     private final LoanHistoryReplay histories;
 
     public PenaltyAccrualUseCase(LoanRepository loans, PenaltyLedger penalties, CollectionsSettings settings) {
+        this(loans, SettlementOffers.NONE, penalties, settings);
+    }
+
+    /** With the settlement offers made: a settled loan accrues no penalty after the qualifying payment. */
+    public PenaltyAccrualUseCase(LoanRepository loans, SettlementOffers offers, PenaltyLedger penalties,
+                                 CollectionsSettings settings) {
         this.loans = loans;
         this.penalties = penalties;
         this.settings = settings;
-        this.histories = new LoanHistoryReplay(loans, settings.replay());
+        this.histories = new LoanHistoryReplay(loans, settings.replay(), offers);
     }
 
     @Override

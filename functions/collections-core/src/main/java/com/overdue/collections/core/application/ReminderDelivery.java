@@ -24,6 +24,8 @@ import com.overdue.collections.core.reminder.GreetingName;
 import com.overdue.collections.core.reminder.ReminderContent;
 import com.overdue.collections.core.reminder.ReminderCadence;
 import com.overdue.collections.core.reminder.ReminderDigest;
+import com.overdue.collections.core.ledger.SettlementOffer;
+import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.reminder.RenderedMessage;
 import com.overdue.collections.core.reminder.SenderProfiles;
 
@@ -65,10 +67,21 @@ public final class ReminderDelivery {
     private final CollectionsSettings settings;
     private final ContactJournal journal;
     private final Clock clock;
+    private final SettlementOffers offers;
 
     public ReminderDelivery(LoanRepository loans, BorrowerDirectory borrowers, ContactLedger ledger,
                             ContactPolicy policy, ReminderRenderer renderer, ReminderSender sender,
                             SenderProfiles senders, CollectionsSettings settings, ContactJournal journal, Clock clock) {
+        this(loans, SettlementOffers.NONE, borrowers, ledger, policy, renderer, sender, senders, settings, journal,
+                clock);
+    }
+
+    /** With the settlement offers made: a reminder sent while one is open tells its amount and last day. */
+    public ReminderDelivery(LoanRepository loans, SettlementOffers offers, BorrowerDirectory borrowers,
+                            ContactLedger ledger, ContactPolicy policy, ReminderRenderer renderer,
+                            ReminderSender sender, SenderProfiles senders, CollectionsSettings settings,
+                            ContactJournal journal, Clock clock) {
+        this.offers = offers;
         this.loans = loans;
         this.borrowers = borrowers;
         this.ledger = ledger;
@@ -233,9 +246,23 @@ public final class ReminderDelivery {
         }
         String jurisdiction = jurisdictions.get(0);
         LocalDate localDate = now.atZone(zone).toLocalDate();
+        // Open settlement offers of the loans listed (not of withheld ones): read only for a message that goes out.
+        List<ReminderDigest.OfferLine> offerLines = new ArrayList<>();
+        if (!courtesy) {
+            for (ReminderDigest.LoanLine line : lines) {
+                LoanPosition p = all.get(line.loanId());
+                LocalDate loanToday = now.atZone(p.terms().timeZone()).toLocalDate();
+                for (SettlementOffer.Terms t : offers.madeTo(line.loanId())) {
+                    if (t.openOn(loanToday, p)) {
+                        offerLines.add(new ReminderDigest.OfferLine(line.loanId(), t.amountToSettle(p),
+                                t.deadline()));
+                    }
+                }
+            }
+        }
         ReminderContent content = new ReminderContent(c.messageId(), c.channel(), c.locale(), jurisdiction,
                 GreetingName.of(c.locale(), borrower.get().firstName(), borrower.get().lastName()), localDate, c.rounds().stream().map(ReminderDelivery::roundCode).distinct()
-                .toList(), new ReminderDigest(c.borrowerId(), lines, withheld), senders.forJurisdiction(jurisdiction));
+                .toList(), new ReminderDigest(c.borrowerId(), lines, withheld, offerLines), senders.forJurisdiction(jurisdiction));
         RenderedMessage message = renderer.render(content);
         ContactRecord allowed = c.decided(ContactState.SENT, null, evaluation, null);
         try {

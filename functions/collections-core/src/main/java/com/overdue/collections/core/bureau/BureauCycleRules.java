@@ -8,6 +8,7 @@ import com.overdue.collections.core.metro2.PaymentHistoryCode;
 import com.overdue.collections.core.metro2.PaymentHistoryProfile;
 import com.overdue.collections.core.metro2.ReportedStatus;
 import com.overdue.collections.core.ledger.LoanConditions;
+import com.overdue.collections.core.ledger.SettlementOffer;
 import com.overdue.collections.core.loan.LoanTerms;
 
 import java.math.BigDecimal;
@@ -155,7 +156,8 @@ public final class BureauCycleRules {
 
     /**
      * The Special Comment, reported every cycle while its condition lasts (blank removes it at the bureau):
-     * AU settled for less than the full balance, AH sold (closure reasons); on an open account, AC while a hardship
+     * AU settled for less than the full balance (a SETTLED closure, or paid in full through an accepted settlement
+     * offer), AH sold (closure reasons); on an open account, AC while a hardship
      * plan is active (paying under a partial payment agreement), CP while a deferral has moved a payment that is
      * not due yet (payments postponed: the guide's forbearance comment). See docs/credit-reporting.md.
      */
@@ -169,7 +171,10 @@ public final class BureauCycleRules {
             };
         }
         if (paidOrClosed) {
-            return ""; // paid in full: no payment arrangement left to describe
+            // Paid in full through an accepted settlement offer (the rest waived by the offer's rule): paid for less
+            // than the full balance, as a settlement closure is; otherwise no arrangement is left to describe.
+            return conditions != null && conditions.waivers().stream().anyMatch(SettlementOffer::isOfferWaiver)
+                    ? "AU" : "";
         }
         if (conditions != null && conditions.activeHardship().isPresent()) {
             return "AC";

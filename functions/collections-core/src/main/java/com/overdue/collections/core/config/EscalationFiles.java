@@ -6,6 +6,8 @@ import com.overdue.collections.core.escalation.EscalationLadder;
 import com.overdue.collections.core.escalation.EscalationLadders;
 import com.overdue.collections.core.escalation.LadderStep;
 import com.overdue.collections.core.escalation.StepCondition;
+import com.overdue.collections.core.ledger.SettlementOffer;
+import com.overdue.collections.core.loan.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
@@ -26,7 +28,12 @@ final class EscalationFiles {
     }
 
     record LadderFile(String productCode, String description, String callTaskLocalTime, List<Step> steps,
-                      Challenger challenger, AbilityRules ability, Map<String, Variant> abilityVariants) {
+                      Challenger challenger, AbilityRules ability, Map<String, Variant> abilityVariants,
+                      List<Offer> offers) {
+    }
+
+    /** A settlement offer: at a stage, waive shares (basis points) of penalty and fees if paid in full in time. */
+    record Offer(String rule, String stage, Map<String, Integer> waiveBasisPoints, int payWithinDays) {
     }
 
     /**
@@ -108,8 +115,21 @@ final class EscalationFiles {
                     overrides(file, at + ".overrides", v.overrides(), ranks)));
         });
         Integer unreachable = f.ability() == null ? null : f.ability().unreachableAfterAttempts();
+        List<SettlementOffer> offers = new ArrayList<>();
+        Set<String> offerRules = new HashSet<>();
+        List<Offer> listed = f.offers() == null ? List.of() : f.offers();
+        for (int i = 0; i < listed.size(); i++) {
+            Offer o = listed.get(i);
+            stage(file, "offers[" + i + "].stage", o.stage(), ranks);
+            if (!offerRules.add(o.rule())) {
+                throw file.error("offers[" + i + "].rule", "\"" + o.rule() + "\" is repeated");
+            }
+            Map<Component, Integer> shares = new EnumMap<>(Component.class);
+            o.waiveBasisPoints().forEach((c, bp) -> shares.put(Component.valueOf(c), bp));
+            offers.add(new SettlementOffer(o.rule(), o.stage(), shares, o.payWithinDays()));
+        }
         return new EscalationLadder(f.productCode(), champion, challenger, variants,
-                unreachable == null ? 3 : unreachable, LocalTime.parse(f.callTaskLocalTime()));
+                unreachable == null ? 3 : unreachable, LocalTime.parse(f.callTaskLocalTime()), offers);
     }
 
     private static LadderStep step(ConfigReader.Parsed<?> file, String at, Step s, Map<String, Integer> ranks) {

@@ -1,5 +1,7 @@
 package com.overdue.collections.core.escalation;
 
+import com.overdue.collections.core.ledger.SettlementOffer;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,12 +10,13 @@ import java.util.Map;
 /**
  * A product's escalation ladder (RULES §6) as configured: the champion steps, the champion/challenger experiment
  * (its id, the share of loans in basis points and the challenger's condition overrides), and per ability assessment
- * a variant (steps inserted, conditions overridden), and the borrower-local time a call task is proposed for.
+ * a variant (steps inserted, conditions overridden), the borrower-local time a call task is proposed for, and the
+ * settlement offers made on entering a stage.
  * {@link #steps} gives the ladder one loan follows.
  */
 public record EscalationLadder(String productCode, List<LadderStep> champion, Challenger challenger,
                                Map<Ability, Variant> variants, int unreachableAfterAttempts,
-                               java.time.LocalTime callTaskLocalTime) {
+                               java.time.LocalTime callTaskLocalTime, List<SettlementOffer> offers) {
 
     public static final String CURRENT = "CURRENT";
     public static final String CLOSED = "CLOSED";
@@ -23,6 +26,19 @@ public record EscalationLadder(String productCode, List<LadderStep> champion, Ch
     public EscalationLadder {
         champion = List.copyOf(champion);
         variants = Map.copyOf(variants);
+        offers = List.copyOf(offers);
+    }
+
+    /** A ladder without settlement offers. */
+    public EscalationLadder(String productCode, List<LadderStep> champion, Challenger challenger,
+                            Map<Ability, Variant> variants, int unreachableAfterAttempts,
+                            java.time.LocalTime callTaskLocalTime) {
+        this(productCode, champion, challenger, variants, unreachableAfterAttempts, callTaskLocalTime, List.of());
+    }
+
+    /** The offers made on entering {@code stage}, in file order. */
+    public List<SettlementOffer> offersAt(String stage) {
+        return offers.stream().filter(o -> o.stage().equals(stage)).toList();
     }
 
     /** The challenger arm: an experiment id (salts the hash), its share in basis points and its overrides. */

@@ -11,10 +11,10 @@ import java.util.TreeSet;
  */
 public final class EscalationLadders {
 
-    /** The actions the engine publishes (EVENTS.md, "What the engine publishes", plus HARDSHIP_OFFER). */
+    /** The actions the engine publishes (EVENTS.md, "What the engine publishes", plus HARDSHIP_OFFER and the settlement offers' OFFER_MADE). */
     public static final Set<String> ACTIONS = Set.of("CALL_TASK", "LETTER", "FIELD_VISIT", "AGENCY_NOTICE",
             "AGENCY_PLACEMENT", "AGENCY_RECALL", "LEGAL_NOTICE", "LITIGATION_REFERRAL", "ENFORCEMENT_REQUEST",
-            "CHARGE_OFF_PROPOSAL", "DEBT_SALE_CANDIDATE", "NEGATIVE_REPORT_NOTICE", "HARDSHIP_OFFER");
+            "CHARGE_OFF_PROPOSAL", "DEBT_SALE_CANDIDATE", "NEGATIVE_REPORT_NOTICE", "HARDSHIP_OFFER", "OFFER_MADE");
 
     private final Map<String, EscalationLadder> ladders;
 

@@ -21,6 +21,7 @@ import com.overdue.collections.core.ledger.LoanConditions.PromiseToPay;
 import com.overdue.collections.core.ledger.LoanLedger;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.ledger.PenaltyAccrual;
+import com.overdue.collections.core.ledger.SettlementOffer;
 import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.LoanTerms;
 import com.overdue.collections.core.loan.Money;
@@ -62,6 +63,16 @@ public final class LoanReplay {
 
     public LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf,
                                Consumer<PenaltyAccrual> journal) {
+        return replay(terms, events, asOf, journal, List.of());
+    }
+
+    /**
+     * As {@link #replay(LoanTerms, List, LocalDate, Consumer)}, with the settlement offers made to the loan: a payment
+     * that qualifies for one (on or before its deadline, settling the balance net of the waiver) is preceded by the
+     * offer's waiver, derived here rather than stored as an event so that a re-run derives the same one.
+     */
+    public LoanPosition replay(LoanTerms terms, List<CollectionsEvent> events, LocalDate asOf,
+                               Consumer<PenaltyAccrual> journal, List<SettlementOffer.Terms> offers) {
         Set<String> reversed = events.stream()
                 .filter(e -> e.payload() instanceof PaymentReversed)
                 .map(e -> ((PaymentReversed) e.payload()).paymentId())
@@ -77,9 +88,47 @@ public final class LoanReplay {
         LoanPosition position = ledger.open(terms);
         for (CollectionsEvent event : effective) {
             position = ledger.advanceTo(position, effectiveDate(terms, event), journal);
+            LoanPosition before = position;
+            position = applyOffer(position, event, offers);
+            boolean settles = position != before;
             position = apply(position, event);
+            if (settles) {
+                // The qualifying payment settles the loan today: installments not yet due are paid from it too.
+                position = ledger.applyCreditToAll(position);
+            }
         }
         return ledger.advanceTo(position, asOf, journal);
+    }
+
+    /** The waiver of the first offer this payment qualifies for, approved by the offer's rule; once per offer. */
+    private LoanPosition applyOffer(LoanPosition p, CollectionsEvent event, List<SettlementOffer.Terms> offers) {
+        if (!(event.payload() instanceof PaymentReceived payment) || offers.isEmpty()) {
+            return p;
+        }
+        Money amount = new Money(payment.amount(), p.terms().currency());
+        for (SettlementOffer.Terms offer : offers) {
+            if (!offer.appliedIn(p) && offer.qualifies(p, payment.receivedOn(), amount)) {
+                // The amount offered is honoured in full: what an earlier payment already paid of the penalty or
+                // fees is waived from the next components instead, so paying in parts is not worse than at once.
+                LoanPosition waived = p;
+                Money left = offer.waived();
+                List<Component> order = new ArrayList<>(new java.util.TreeSet<>(offer.waivedBy().keySet()));
+                for (Component c : Component.values()) {
+                    if (!order.contains(c)) {
+                        order.add(c);
+                    }
+                }
+                for (Component c : order) {
+                    Money amountOf = waived.outstanding(c).min(left);
+                    if (amountOf.isPositive()) {
+                        waived = ledger.applyWaiver(waived, offer.waiverId(c), c, amountOf, offer.rule());
+                        left = left.minus(amountOf);
+                    }
+                }
+                return waived;
+            }
+        }
+        return p;
     }
 
     private LoanPosition apply(LoanPosition p, CollectionsEvent event) {

@@ -97,6 +97,21 @@ public final class LoanLedger {
     }
 
     /**
+     * Applies the unapplied credit now to every installment, due or not, in the product's order: a settlement pays
+     * the loan off on the day, where an ordinary overpayment waits for each due date (RULES §4). What is left stays
+     * credit.
+     */
+    public LoanPosition applyCreditToAll(LoanPosition position) {
+        if (!position.unappliedCredit().isPositive()) {
+            return position;
+        }
+        Allocation allocation = allocate(position.installments(), LocalDate.MAX, position.unappliedCredit(),
+                product(position.terms()).allocation());
+        return withEpisode(position.with(position.asOf(), allocation.installments(), allocation.unallocated(),
+                position.dateOfFirstDelinquency(), position.lastPaymentOn(), position.closure()));
+    }
+
+    /**
      * Waives up to {@code amount} of one component, oldest installment first; never more than is outstanding, so no
      * component goes negative. The waiver record keeps what was asked and what could be applied.
      */

@@ -2,12 +2,23 @@ package com.overdue.collections.core.port;
 
 import com.overdue.collections.core.escalation.EscalationDecision;
 import com.overdue.collections.core.escalation.EscalationState;
+import com.overdue.collections.core.ledger.SettlementOffer;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Escalation state, decisions and their actions' publication state, per loan. */
-public interface EscalationStore {
+/**
+ * Escalation state, decisions and their actions' publication state, per loan. The state keeps the settlement offers
+ * made (their terms), so the store is also where the replays find them.
+ */
+public interface EscalationStore extends SettlementOffers {
+
+    /** The offers kept in the loan's escalation state (one read of the state). */
+    @Override
+    default List<SettlementOffer.Terms> madeTo(String loanId) {
+        return find(loanId).map(s -> s.offers().stream().map(EscalationState.Offer::terms).toList())
+                .orElse(List.of());
+    }
 
     Optional<EscalationState> find(String loanId);
 

@@ -14,13 +14,28 @@ import java.util.Map;
 /**
  * What one reminder tells a borrower: every overdue loan it may speak about, with the amount due now (penalty
  * included), the oldest unpaid due date and the days past due, and the total per currency. Loans under an open
- * dispute are withheld: their ids are kept for the contact record, their figures are not shown.
+ * dispute are withheld: their ids are kept for the contact record, their figures are not shown. A listed loan with an
+ * open settlement offer adds an offer line: what settles it under the offer and the offer's last day.
  */
-public record ReminderDigest(String borrowerId, List<LoanLine> loans, List<String> withheldLoanIds) {
+public record ReminderDigest(String borrowerId, List<LoanLine> loans, List<String> withheldLoanIds,
+                             List<OfferLine> offers) {
 
     public ReminderDigest {
         loans = List.copyOf(loans);
         withheldLoanIds = List.copyOf(withheldLoanIds);
+        offers = List.copyOf(offers);
+    }
+
+    /** A digest without settlement offers. */
+    public ReminderDigest(String borrowerId, List<LoanLine> loans, List<String> withheldLoanIds) {
+        this(borrowerId, loans, withheldLoanIds, List.of());
+    }
+
+    /**
+     * An open settlement offer on a listed loan: pay {@code amountToSettle} (the balance today less the offer's
+     * waiver) by {@code lastDay}, inclusive, and the rest is waived. Figures and a date only, like the loan lines.
+     */
+    public record OfferLine(String loanId, Money amountToSettle, LocalDate lastDay) {
     }
 
     /** One overdue loan as the message lists it. */

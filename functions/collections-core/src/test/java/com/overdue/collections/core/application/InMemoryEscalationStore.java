@@ -101,7 +101,7 @@ final class InMemoryEscalationStore implements EscalationStore {
         EscalationState s = new EscalationState(next.loanId(), next.stage(), next.strategy(), next.episodeStartedOn(),
                 next.stagesEntered(), next.recallActions(), next.brokenPromisesActedOn(), next.heldBy(),
                 next.deferred(), next.callTasksIssued(), next.lastDecisionOn(), next.lastDecisionId(),
-                expectedVersion + 1);
+                next.offers(), expectedVersion + 1);
         states.put(next.loanId(), s);
         written.add(s);
     }

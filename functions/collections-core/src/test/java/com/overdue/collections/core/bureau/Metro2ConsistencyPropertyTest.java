@@ -231,7 +231,8 @@ class Metro2ConsistencyPropertyTest {
                 default -> "";
             };
         } else if (p.isFullyPaid()) {
-            comment = "";
+            comment = p.conditions().waivers().stream()
+                    .anyMatch(com.overdue.collections.core.ledger.SettlementOffer::isOfferWaiver) ? "AU" : "";
         } else if (p.conditions().activeHardship().isPresent()) {
             comment = "AC";
         } else {

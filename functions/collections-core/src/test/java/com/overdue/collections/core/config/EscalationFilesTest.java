@@ -76,4 +76,26 @@ class EscalationFilesTest {
                 .containsExactly("AfterStage", "MinDaysPastDue");
         assertThat(b.rank()).isEqualTo(200);
     }
+
+    @Test
+    void an_offer_binds_its_shares_and_days_and_an_offer_at_an_unknown_stage_or_over_the_whole_is_rejected() {
+        String steps = "{\"productCode\":\"X\",\"callTaskLocalTime\":\"09:00\",\"steps\":["
+                + "{\"stage\":\"LETTER\",\"rule\":\"R1\",\"when\":{\"minDpd\":31}}],\"offers\":[";
+        var ladders = (com.overdue.collections.core.escalation.EscalationLadders) load(steps
+                + "{\"rule\":\"O1\",\"stage\":\"LETTER\",\"waiveBasisPoints\":{\"PENALTY\":5000},"
+                + "\"payWithinDays\":14}]}");
+        assertThat(ladders.ladderFor("X").offersAt("LETTER")).singleElement().satisfies(o -> {
+            assertThat(o.rule()).isEqualTo("O1");
+            assertThat(o.waiveBasisPoints()).containsExactly(
+                    java.util.Map.entry(com.overdue.collections.core.loan.Component.PENALTY, 5000));
+            assertThat(o.payWithinDays()).isEqualTo(14);
+        });
+
+        assertThatThrownBy(() -> load(steps + "{\"rule\":\"O1\",\"stage\":\"CALL\","
+                + "\"waiveBasisPoints\":{\"FEES\":100},\"payWithinDays\":14}]}"))
+                .hasMessage(file() + ": offers[0].stage: unknown stage \"CALL\"");
+        assertThatThrownBy(() -> load(steps + "{\"rule\":\"O1\",\"stage\":\"LETTER\","
+                + "\"waiveBasisPoints\":{\"FEES\":10001},\"payWithinDays\":14}]}"))
+                .hasMessageStartingWith(file() + ": offers[0].waiveBasisPoints.FEES: ");
+    }
 }

@@ -23,7 +23,7 @@ class EscalationEngineTest {
 
     private static EscalationState at(String stage, Map<String, LocalDate> entered) {
         return new EscalationState("L-1", stage, EscalationLadder.CHAMPION, DAY.minusDays(90), entered, Set.of(),
-                Set.of(), List.of(), null, List.of(), DAY.minusDays(1), "D-L-1-x", 3);
+                Set.of(), List.of(), null, List.of(), DAY.minusDays(1), "D-L-1-x", List.of(), 3);
     }
 
     private static EscalationFacts facts(int dpd, Map<String, LocalDate> entered) {
@@ -75,7 +75,7 @@ class EscalationEngineTest {
     void settlement_ends_the_episode_and_recalls_a_placed_loan() {
         EscalationState placed = new EscalationState("L-1", "AGENCY_PLACEMENT", EscalationLadder.CHAMPION,
                 DAY.minusDays(95), Map.of("AGENCY_PLACEMENT", DAY.minusDays(5)), Set.of("AGENCY_RECALL"), Set.of(),
-                List.of(), null, List.of(), DAY.minusDays(5), "D-L-1-y", 7);
+                List.of(), null, List.of(), DAY.minusDays(5), "D-L-1-y", List.of(), 7);
 
         EscalationEngine.Move move = engine.decide(new EscalationEngine.Situation(ladder, placed, facts(95, Map.of()),
                 EscalationLadder.CHAMPION, assessor.assess(List.of(), LoanConditions.NONE, null, null, 3), true,
@@ -91,7 +91,7 @@ class EscalationEngineTest {
     void a_loan_delinquent_again_in_a_new_episode_first_returns_to_current_and_recalls_the_agency() {
         EscalationState placed = new EscalationState("L-1", "AGENCY_PLACEMENT", EscalationLadder.CHAMPION,
                 DAY.minusDays(120), Map.of("AGENCY_PLACEMENT", DAY.minusDays(30)), Set.of("AGENCY_RECALL"),
-                Set.of(), List.of(), null, List.of(), DAY.minusDays(30), "D-L-1-z", 9);
+                Set.of(), List.of(), null, List.of(), DAY.minusDays(30), "D-L-1-z", List.of(), 9);
 
         EscalationEngine.Move move = engine.decide(new EscalationEngine.Situation(ladder, placed, facts(2, Map.of()),
                 EscalationLadder.CHAMPION, assessor.assess(List.of(), LoanConditions.NONE, null, null, 3), true,

@@ -89,9 +89,9 @@ public final class CollectionsEngine {
         this.actions = new Once<>(adapters::actionPublisher);
         this.inbox = new Once<>(() -> adapters.inbox(tableInbox));
         this.delivery = new Once<>(this::newDelivery);
-        this.ingest = new Once<>(() -> new IngestEventUseCase(loans, rules, clock));
+        this.ingest = new Once<>(() -> new IngestEventUseCase(loans, escalations, rules, clock));
         this.scan = new Once<>(() -> new OverdueScanUseCase(loans, work.get(), rules, clock));
-        this.penaltyAccrual = new Once<>(() -> new PenaltyAccrualUseCase(loans, penalties, rules));
+        this.penaltyAccrual = new Once<>(() -> new PenaltyAccrualUseCase(loans, escalations, penalties, rules));
         this.reminderFanOut = new Once<>(() -> new ReminderFanOutUseCase(loans, contacts, repository, contacts,
                 delivery.get(), configuration.cadence(), configuration.calendars(), rules));
         this.contactSweep = new Once<>(() -> new ContactSweepUseCase(contacts, delivery.get(),
@@ -99,8 +99,8 @@ public final class CollectionsEngine {
         this.inboxUseCase = new Once<>(() -> new InboxUseCase(inbox.get()));
         this.escalationDecision = new Once<>(() -> new EscalationDecisionUseCase(loans, escalations, actions.get(),
                 configuration.contactPolicy(), configuration.ladders(), rules, clock));
-        this.creditReportExport = new Once<>(() -> new CreditReportExportUseCase(repository, loans, repository,
-                bureau, actions.get(), adapters.reportStore(), rules, configuration.bureau(),
+        this.creditReportExport = new Once<>(() -> new CreditReportExportUseCase(repository, loans, escalations,
+                repository, bureau, actions.get(), adapters.reportStore(), rules, configuration.bureau(),
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock));
     }
 
@@ -118,7 +118,7 @@ public final class CollectionsEngine {
     private ReminderDelivery newDelivery() {
         ReminderChannels channels = new ReminderChannels(adapters.emailSender(), adapters.smsSender(), inbox.get(),
                 settings.emailFrom(), settings.unsubscribeMailto(), clock);
-        return new ReminderDelivery(loans, repository, contacts, configuration.contactPolicy(),
+        return new ReminderDelivery(loans, escalations, repository, contacts, configuration.contactPolicy(),
                 new QuteReminderRenderer(), channels, configuration.senders(), rules, adapters.contactJournal(), clock);
     }
 

@@ -153,6 +153,14 @@ public final class QuteReminderRenderer implements ReminderRenderer {
             return m;
         }).toList();
         d.put("loans", loans);
+        // Open settlement offers: the amount that settles the loan under the offer and the last day, nothing else.
+        d.put("offers", digest.offers().stream().map(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("loanId", o.loanId());
+            m.put("amount", money(o.amountToSettle()));
+            m.put("lastDay", o.lastDay().toString());
+            return m;
+        }).toList());
         d.put("withheld", digest.withheldLoanIds().size());
         d.put("total", digest.totals().stream().map(QuteReminderRenderer::money).collect(Collectors.joining(" + ")));
         return d;

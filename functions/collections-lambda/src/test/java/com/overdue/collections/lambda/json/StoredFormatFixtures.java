@@ -228,6 +228,6 @@ final class StoredFormatFixtures {
                 new EscalationState.DeferredAction("D-L-GOLD-1-2026-03-20#CALL_TASK", "CALL_TASK",
                         "D-L-GOLD-1-2026-03-20", Instant.parse("2026-03-21T01:00:00Z"), "AGENCY"),
                 List.of(Instant.parse("2026-03-18T02:00:00Z"), Instant.parse("2026-03-19T02:00:00Z")),
-                LocalDate.of(2026, 3, 20), "D-L-GOLD-1-2026-03-20", 7);
+                LocalDate.of(2026, 3, 20), "D-L-GOLD-1-2026-03-20", List.of(), 7);
     }
 }

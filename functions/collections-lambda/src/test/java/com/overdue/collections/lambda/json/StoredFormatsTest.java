@@ -235,9 +235,42 @@ class StoredFormatsTest {
         assertThat(back).isEqualTo(StoredFormatFixtures.state());
         assertThat(start.deferred()).isNull();
         assertThat(start).isEqualTo(EscalationState.start("L-GOLD-2", "A"));
-        assertThat(withoutVersion(EscalationStateDocument.write(back))).isEqualTo(tree(v1("escalation-state.json")));
-        assertThat(withoutVersion(EscalationStateDocument.write(start)))
+        // Version 3 adds "offers", left out when none was made: otherwise the v1 JSON.
+        assertThat(withoutVersion(EscalationStateDocument.write(back), 3))
+                .isEqualTo(tree(v1("escalation-state.json")));
+        assertThat(withoutVersion(EscalationStateDocument.write(start), 3))
                 .isEqualTo(tree(v1("escalation-state-start.json")));
+    }
+
+    @Test
+    void a_v2_state_reads_without_offers_and_a_v3_state_keeps_its_offers_terms_and_outcomes() {
+        ObjectNode v2 = (ObjectNode) tree(v1("escalation-state.json"));
+        v2.put("v", 2);
+        assertThat(EscalationStateDocument.read(v2.toString(), "L-GOLD-1", "AGENCY", 7).offers()).isEmpty();
+
+        Currency cny = Currency.getInstance("CNY");
+        java.util.Map<com.overdue.collections.core.loan.Component, Money> waived = new java.util.EnumMap<>(
+                com.overdue.collections.core.loan.Component.class);
+        waived.put(com.overdue.collections.core.loan.Component.PENALTY, new Money(new BigDecimal("12.30"), cny));
+        waived.put(com.overdue.collections.core.loan.Component.FEES, new Money(new BigDecimal("20.00"), cny));
+        var terms = new com.overdue.collections.core.ledger.SettlementOffer.Terms("OFFER-LETTER-SETTLE",
+                LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 3), new Money(new BigDecimal("6104.60"), cny),
+                waived);
+        EscalationState withOffers = StoredFormatFixtures.state().withOffers(List.of(
+                EscalationState.Offer.open(terms),
+                EscalationState.Offer.open(terms).resolved(EscalationState.OfferOutcome.EXPIRED,
+                        LocalDate.of(2026, 4, 4))));
+
+        String json = EscalationStateDocument.write(withOffers);
+
+        assertThat(tree(json).get("v").asInt()).isEqualTo(3);
+        assertThat(tree(json).get("offers").get(0).toString()).isEqualTo("{\"rule\":\"OFFER-LETTER-SETTLE\","
+                + "\"madeOn\":\"2026-03-20\",\"deadline\":\"2026-04-03\",\"currency\":\"CNY\","
+                + "\"balance\":\"6104.60\",\"waived\":{\"FEES\":\"20.00\",\"PENALTY\":\"12.30\"},"
+                + "\"outcome\":\"OPEN\"}");
+        assertThat(EscalationStateDocument.read(json, "L-GOLD-1", "AGENCY", 7)).isEqualTo(withOffers);
+        assertThat(EscalationStateDocument.write(EscalationStateDocument.read(json, "L-GOLD-1", "AGENCY", 7)))
+                .isEqualTo(json);
     }
 
     @Test
@@ -358,8 +391,12 @@ class StoredFormatsTest {
     }
 
     private static JsonNode withoutVersion(String json) {
+        return withoutVersion(json, 2);
+    }
+
+    private static JsonNode withoutVersion(String json, int version) {
         ObjectNode n = (ObjectNode) tree(json);
-        assertThat(n.path("v").asInt()).as("written with the current version").isEqualTo(2);
+        assertThat(n.path("v").asInt()).as("written with the current version").isEqualTo(version);
         n.remove("v");
         return n;
     }

@@ -69,6 +69,38 @@ class QuteReminderRendererTest {
                 + "Consumer Financial Protection Bureau: consumerfinance.gov/complaint, 1-855-411-2372.");
     }
 
+    private static RenderedMessage withOffer(String locale, String jurisdiction, Channel channel) {
+        String currency = jurisdiction.equals("CN") ? "CNY" : "USD";
+        ReminderDigest digest = new ReminderDigest("B-1", List.of(new ReminderDigest.LoanLine("L-1", jurisdiction,
+                Money.of("261.25", currency), Money.of("1.25", currency), LocalDate.of(2026, 2, 2), 28, 1)),
+                List.of(), List.of(new ReminderDigest.OfferLine("L-1", Money.of("6041.50", currency),
+                LocalDate.of(2026, 3, 16))));
+        return RENDERER.render(new ReminderContent("M1", channel, locale, jurisdiction,
+                GreetingName.of(locale, "娜", "王"), DAY, List.of("R2"), digest,
+                SENDERS.forJurisdiction(jurisdiction)));
+    }
+
+    @Test
+    void an_open_settlement_offer_is_told_with_its_amount_and_last_day_in_the_borrowers_language() {
+        RenderedMessage zh = withOffer("zh-CN", "CN", Channel.EMAIL);
+        assertThat(line(zh.text(), "结清优惠：")).isEqualTo(
+                "结清优惠：借款 L-1 在 2026-03-16（含当日）前一次性还清 CNY 6,041.50，剩余欠款予以减免。");
+        assertThat(zh.html()).contains("<p>结清优惠：借款 L-1 在 2026-03-16（含当日）前一次性还清 "
+                + "<strong>CNY 6,041.50</strong>，剩余欠款予以减免。</p>");
+        RenderedMessage en = withOffer("en-US", "US", Channel.EMAIL);
+        assertThat(line(en.text(), "Settlement offer:")).isEqualTo("Settlement offer: pay USD 6,041.50 by "
+                + "2026-03-16 (inclusive) to settle loan L-1 in full; the rest of the balance is waived.");
+        assertThat(withOffer("zh-CN", "CN", Channel.IN_APP).text())
+                .contains("结清优惠：借款 L-1 在 2026-03-16（含）前还清 CNY 6,041.50，其余减免。");
+        assertThat(withOffer("en-US", "US", Channel.IN_APP).text())
+                .contains("Settlement offer: pay USD 6,041.50 by 2026-03-16 to settle loan L-1; the rest is waived.");
+        // The SMS stays the generic notice it always is: no amounts, no loan ids.
+        assertThat(withOffer("zh-CN", "CN", Channel.SMS).text()).doesNotContain("6,041.50").doesNotContain("L-1");
+        // Without an offer there is no offer line.
+        assertThat(email("zh-CN", "CN", "娜", "王").text()).doesNotContain("结清优惠");
+        assertThat(email("en-US", "US", "Emily", "Johnson").text()).doesNotContain("Settlement offer");
+    }
+
     @Test
     void greeting_name_rules() {
         assertThat(GreetingName.of("zh-CN", "娜", "王")).isEqualTo("王娜");
