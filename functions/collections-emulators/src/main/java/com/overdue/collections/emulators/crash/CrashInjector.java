@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  *       at a point drawn uniformly over the points an attempt of that kind made last time (if it returns first, it
  *       dies on the way back: {@code endAttempt} throws with point {@code "<kind> RETURN"}). A redelivered attempt
  *       draws again, so an invocation of any size finishes after a few redeliveries, as in Lambda.</li>
- *   <li>{@link #atPoint(long)}: dies once, at point {@code n}; to crash before and after each I/O call in turn, run
+ *   <li>{@link #atPoint(long)}, {@link #atPoints(Set)}: dies once at point {@code n} (at each of a set); to crash before and after each I/O call in turn, run
  *       the scenario once with {@link #recording()} to learn its {@link #points()}, then once per index.</li>
  *   <li>{@link #off()}: never crashes (counts points only).</li>
  * </ul>
@@ -80,53 +81,58 @@ public final class CrashInjector implements ExecutionInterceptor {
 
     private final Mode mode;
     private final double rate;
-    private final long target;
+    private final Set<Long> targets;
     private final SplittableRandom random;
     private final Map<String, Long> crashesByPoint = new TreeMap<>();
     private final Map<String, Integer> pointsByKind = new HashMap<>();
     private final List<String> recorded;
     private long points;
     private int suspended;
-    private boolean fired;
+    private final Set<Long> fired = new java.util.HashSet<>();
     // the open attempt of PER_ATTEMPT mode
     private String attemptKind;
     private int attemptPoints;
     private long attemptTarget = -1;
 
-    private CrashInjector(Mode mode, long seed, double rate, long target, boolean record) {
+    private CrashInjector(Mode mode, long seed, double rate, Set<Long> targets, boolean record) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be between 0 and 1");
         }
         this.mode = mode;
         this.rate = rate;
-        this.target = target;
+        this.targets = Set.copyOf(targets);
         this.random = new SplittableRandom(seed);
         this.recorded = record ? new ArrayList<>() : null;
     }
 
     public static CrashInjector off() {
-        return new CrashInjector(Mode.OFF, 0, 0, -1, false);
+        return new CrashInjector(Mode.OFF, 0, 0, Set.of(), false);
     }
 
     /** Never crashes; keeps the name of every point in order ({@link #points()}). */
     public static CrashInjector recording() {
-        return new CrashInjector(Mode.OFF, 0, 0, -1, true);
+        return new CrashInjector(Mode.OFF, 0, 0, Set.of(), true);
     }
 
     public static CrashInjector perPoint(long seed, double rate) {
-        return new CrashInjector(Mode.PER_POINT, seed, rate, -1, false);
+        return new CrashInjector(Mode.PER_POINT, seed, rate, Set.of(), false);
     }
 
     public static CrashInjector perAttempt(long seed, double rate) {
-        return new CrashInjector(Mode.PER_ATTEMPT, seed, rate, -1, false);
+        return new CrashInjector(Mode.PER_ATTEMPT, seed, rate, Set.of(), false);
     }
 
     /** Crashes once, at point {@code index} (0-based, counted over all calls since it was made). */
     public static CrashInjector atPoint(long index) {
-        if (index < 0) {
-            throw new IllegalArgumentException("index must be 0 or more");
+        return atPoints(Set.of(index));
+    }
+
+    /** Crashes at each of the points {@code indexes} (0-based, counted over all calls since it was made). */
+    public static CrashInjector atPoints(Set<Long> indexes) {
+        if (indexes.stream().anyMatch(i -> i < 0)) {
+            throw new IllegalArgumentException("point indexes must be 0 or more");
         }
-        return new CrashInjector(Mode.AT_POINT, 0, 0, index, true);
+        return new CrashInjector(Mode.AT_POINT, 0, 0, indexes, true);
     }
 
     // ------------------------------------------------------------------ the hook
@@ -196,11 +202,7 @@ public final class CrashInjector implements ExecutionInterceptor {
         return switch (mode) {
             case OFF -> false;
             case PER_POINT -> random.nextDouble() < rate;
-            case AT_POINT -> {
-                boolean now = !fired && index == target;
-                fired |= now;
-                yield now;
-            }
+            case AT_POINT -> targets.contains(index) && fired.add(index);
             case PER_ATTEMPT -> attemptKind != null && attemptPoints - 1 == attemptTarget;
         };
     }
