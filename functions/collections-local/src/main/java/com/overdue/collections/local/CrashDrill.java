@@ -110,6 +110,8 @@ final class CrashDrill {
         drill.deliveries.duplicatesByKind().forEach(dupByKind::put);
         ObjectNode cleanCounts = n.putObject("cleanDelivered");
         clean.deliveries.countsByKind().forEach(cleanCounts::put);
+        ObjectNode drillCounts = n.putObject("drillDelivered");
+        drill.deliveries.countsByKind().forEach(drillCounts::put);
         n.put("effectsLost", lost.size());
         // SMS ids are hashes of recipient and text: counted, never listed.
         lost.stream().filter(id -> !id.startsWith("sms:")).forEach(n.putArray("lost")::add);
@@ -192,7 +194,9 @@ final class CrashDrill {
             Integer limit = null;
             for (JsonNode j : r.path("jurisdictions")) {
                 Integer l = packs.computeIfAbsent(j.asText(), CrashDrill::dailyCaps).get(channel);
-                limit = l == null ? limit : limit == null ? l : Math.min(limit, l);
+                if (l != null && (limit == null || l < limit)) {
+                    limit = l;
+                }
             }
             if (limit == null) {
                 continue;

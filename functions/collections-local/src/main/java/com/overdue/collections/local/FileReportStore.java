@@ -36,7 +36,8 @@ final class FileReportStore implements ReportStore {
                 Path file = dir.resolve(fileName);
                 Files.write(file, content);
                 deliveries.delivered("metro2", fileName);
-                return file.toString();
+                // Where it is relative to the run's output (as S3 gives a key): the same in every output folder.
+                return dir.getFileName().resolve(fileName).toString();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + fileName, e);
             }

@@ -83,7 +83,9 @@ final class LocalReminders implements AutoCloseable {
         return crashes.call("file.sms", () -> {
             line(sms, MAPPER.createObjectNode().put("at", clock.instant().toString()).put("to", phone)
                     .put("text", text).toString());
-            deliveries.delivered("sms", sha256(phone + "\n" + text));
+            // An SMS carries no id of its own: known by recipient, text and UTC day (one per contact and day).
+            deliveries.delivered("sms", sha256(phone + "\n" + text + "\n"
+                    + clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
             return "sms:" + clock.instant();
         });
     }
