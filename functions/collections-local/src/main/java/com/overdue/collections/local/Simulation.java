@@ -278,6 +278,7 @@ final class Simulation {
             if (!step.at().isAfter(timeline.lastRun().plusSeconds(86_400))) {
                 clock.set(step.at());
                 engine.contactSweep().sweep();
+                engine.outboxRecovery().recover();
             }
         }
 
