@@ -255,7 +255,8 @@ public final class ReminderDelivery {
         RenderedMessage message = renderer.render(content);
         ContactRecord allowed = c.decided(ContactState.SENT, null, evaluation, null);
         try {
-            String providerId = sender.send(borrower.get(), content, message);
+            String providerId = sender.send(borrower.get(), content, message,
+                    c.unconfirmedAt() != null ? c.unconfirmedAt() : now);
             return allowed.sent(now, providerId, message.template(), message.contentSha256());
         } catch (ReminderSender.DeliveryException e) {
             boolean retry = c.attempts() < MAX_ATTEMPTS;

@@ -58,10 +58,12 @@ public record ContactRecord(String borrowerId, LocalDate businessDate, Channel c
     /**
      * The same record claimed for sending at {@code now} (next version). It is due again at {@code now + lease}: if
      * the sender dies before storing the outcome, the sweep claims it again then. Claiming a record still SENDING
-     * (its lease ran out) keeps the dead attempt as {@code unconfirmedAt}.
+     * (its lease ran out) keeps the dead attempt as {@code unconfirmedAt} (the first such attempt: a second send is
+     * stored under its time, see {@code ReminderSender}).
      */
     public ContactRecord claimed(Instant now, java.time.Duration lease) {
-        Instant unconfirmed = state == ContactState.SENDING && claimedAt != null ? claimedAt : unconfirmedAt;
+        Instant unconfirmed = unconfirmedAt != null ? unconfirmedAt
+                : state == ContactState.SENDING ? claimedAt : null;
         return new ContactRecord(borrowerId, businessDate, channel, messageId, ContactState.SENDING, now.plus(lease),
                 attempts + 1, rounds, loanIds, jurisdictions, locale, timeZone, evaluations, sentAt, providerMessageId,
                 template, contentSha256, note, now, unconfirmed, version + 1);
