@@ -403,6 +403,7 @@ final class Simulation {
                 clock.set(step.at());
                 invoke(new Delivery("contactSweep", step.at().toString(), 1, () -> {
                     engine.contactSweep().sweep();
+                    engine.outboxRecovery().recover();
                     return null;
                 }));
             }

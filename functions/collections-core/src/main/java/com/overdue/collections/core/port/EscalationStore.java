@@ -6,8 +6,11 @@ import com.overdue.collections.core.escalation.EscalationState;
 import java.util.List;
 import java.util.Optional;
 
-/** Escalation state, decisions and their actions' publication state, per loan. */
-public interface EscalationStore {
+/**
+ * Escalation state, decisions and their actions' publication state, per loan. The actions are the engine's outbox
+ * for {@code collections-actions} ({@link ActionOutbox}): recorded PENDING with the decision, published after it.
+ */
+public interface EscalationStore extends ActionOutbox {
 
     Optional<EscalationState> find(String loanId);
 
@@ -26,8 +29,13 @@ public interface EscalationStore {
     /** The actions of a decision still waiting to be published (status PENDING), ready to publish. */
     List<CollectionsAction> pendingActions(String loanId, String decisionId);
 
-    /** Marks an action published (from PENDING or DEFERRED); {@code false} when it already was. */
-    boolean markPublished(String loanId, String actionId);
+    /**
+     * Releases a deferred call task: writes atomically the new state at {@code expectedVersion} and the action
+     * (from DEFERRED to PENDING, with the message to publish), so that the release is never lost between the two.
+     *
+     * @throws StaleLoanException when the state is no longer at the expected version
+     */
+    void release(EscalationState next, long expectedVersion, CollectionsAction action);
 
     /** Every decision of the loan, oldest first (audit, local report). */
     List<EscalationDecision> decisions(String loanId);
