@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link ActionPublisher} of the local runner: one JSON line per action in {@code DIR/actions.jsonl}, once per id
- * as the SNS adapter's published marker would (the marker first, then the publish: the {@code file.actions} crash
- * points lie between them and after the line).
+ * {@link ActionPublisher} of the local runner: one JSON line per publish in {@code DIR/actions.jsonl}. As the SNS
+ * adapter, it publishes every time it is called (the once-per-id bookkeeping is the caller's outbox item), so a
+ * publish repeated after a crash is a second line with the same {@code actionId}: the at-least-once duplicate
+ * receivers dedupe. The {@code file.actions} crash points lie before and after the line.
  */
 final class FileActionPublisher implements ActionPublisher, AutoCloseable {
 
@@ -41,9 +42,6 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
 
     @Override
     public synchronized Outcome publish(CollectionsAction action) {
-        if (!published.add(action.actionId())) {
-            return Outcome.ALREADY_PUBLISHED;
-        }
         crashes.run("file.actions", () -> {
             try {
                 out.write(ActionMessage.write(action));
@@ -53,12 +51,14 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
                 throw new UncheckedIOException("cannot write actions.jsonl", e);
             }
             deliveries.delivered("action", action.actionId());
-            byAction.merge(action.action(), 1, Integer::sum);
+            if (published.add(action.actionId())) {
+                byAction.merge(action.action(), 1, Integer::sum);
+            }
         });
         return Outcome.PUBLISHED;
     }
 
-    /** Actions published so far, per kind, for the summary. */
+    /** Distinct actions published so far, per kind, for the summary. */
     synchronized Map<String, Integer> byAction() {
         return new java.util.TreeMap<>(byAction);
     }

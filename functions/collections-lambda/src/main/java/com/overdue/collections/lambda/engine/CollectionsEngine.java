@@ -24,6 +24,7 @@ import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
+import com.overdue.collections.lambda.dynamodb.DynamoDbScanLeases;
 import com.overdue.collections.lambda.reminder.QuteReminderRenderer;
 import com.overdue.collections.lambda.reminder.ReminderChannels;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -92,7 +93,8 @@ public final class CollectionsEngine {
         this.inbox = new Once<>(() -> adapters.inbox(tableInbox));
         this.delivery = new Once<>(this::newDelivery);
         this.ingest = new Once<>(() -> new IngestEventUseCase(loans, rules, clock));
-        this.scan = new Once<>(() -> new OverdueScanUseCase(loans, work.get(), rules, clock));
+        DynamoDbScanLeases scanLeases = new DynamoDbScanLeases(b.dynamoDb, table, clock);
+        this.scan = new Once<>(() -> new OverdueScanUseCase(loans, work.get(), rules, clock, scanLeases));
         this.penaltyAccrual = new Once<>(() -> new PenaltyAccrualUseCase(loans, penalties, rules));
         this.reminderFanOut = new Once<>(() -> new ReminderFanOutUseCase(loans, contacts, repository, contacts,
                 delivery.get(), configuration.cadence(), configuration.calendars(), rules));
