@@ -174,8 +174,7 @@ public final class CreditReportExportUseCase {
                 ? store.put(cycleDate, baseName + ".txt", content, "text/plain; charset=us-ascii") : null;
         Metro2Manifest manifest = manifest(cycleDate, dateCreated,
                 new Metro2Manifest.FileFacts(baseName + ".txt", fileLocation, file.result().submittable(),
-                        content.length, sha256), file.result(), rejected, records, counts(sorted),
-                noticesPublished);
+                        content.length, sha256), file.result(), rejected, records, counts(sorted));
         String manifestLocation = store.putManifest(cycleDate, baseName + ".manifest.json", manifest);
         bureauLedger.fileWritten(cycleDate, file.result().submittable() ? sha256 : null);
 
@@ -290,8 +289,7 @@ public final class CreditReportExportUseCase {
 
     private Metro2Manifest manifest(LocalDate cycleDate, LocalDate createdOn, Metro2Manifest.FileFacts fileFacts,
                                     Metro2WriteResult result, List<RejectedAccount> rejected,
-                                    List<BureauRecord> records, Map<Skip, Long> skipped,
-                                    Map<ActionPublisher.Outcome, Long> notices) {
+                                    List<BureauRecord> records, Map<Skip, Long> skipped) {
         // Sums of what the file carries: whole currency units, cents dropped, as the writer writes them.
         Map<String, BigInteger[]> sums = new TreeMap<>();
         for (BureauRecord r : records) {
@@ -316,8 +314,13 @@ public final class CreditReportExportUseCase {
                 skipped.getOrDefault(Skip.NOT_OPEN_YET, 0L), skipped.getOrDefault(Skip.FINAL_REPORT_DONE, 0L));
         return new Metro2Manifest(cycleDate, createdOn, bureau.furnisher().identificationNumber(), fileFacts,
                 result.totals(), amounts, accounts,
-                new Metro2Manifest.NoticeCounts(notices.getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L),
-                        notices.getOrDefault(ActionPublisher.Outcome.ALREADY_PUBLISHED, 0L)),
+                // From the records, not from this run's publishes: a run that completes an interrupted one writes the
+                // same manifest as an uninterrupted run (the notice was published by whichever run recorded it).
+                new Metro2Manifest.NoticeCounts(
+                        records.stream().filter(r -> r.noticeSentOn() != null
+                                && r.noticeSentOn().isAfter(cycleDate)).count(),
+                        records.stream().filter(r -> r.noticeSentOn() != null
+                                && !r.noticeSentOn().isAfter(cycleDate)).count()),
                 records.stream().filter(r -> r.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE)
                         .map(r -> new Metro2Manifest.Withheld(r.loanId(), r.accountStatus(), r.noticeSentOn()))
                         .toList(),
