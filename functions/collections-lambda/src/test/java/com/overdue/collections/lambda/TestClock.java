@@ -21,6 +21,10 @@ public class TestClock {
         now = Instant.parse(instant);
     }
 
+    public static Instant now() {
+        return now;
+    }
+
     @Produces
     @Alternative
     @Priority(100)

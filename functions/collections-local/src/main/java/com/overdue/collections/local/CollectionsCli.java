@@ -1,5 +1,7 @@
 package com.overdue.collections.local;
 
+import com.overdue.collections.emulators.crash.CrashInjector;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ public final class CollectionsCli {
             usage:
               collections demo [--loans N] [--days N] [--from yyyy-MM-dd] [--seed N] [--out DIR]
               collections simulate --events FILE.jsonl --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--run-time HH:mm]
+                                   [--crash-drill SEED [--crash-rate R]]
+            --crash-drill runs the input clean into DIR/clean/, then with seeded crashes (rate R per invocation,
+            default 0.05) into DIR/, and compares: exit 3 when an effect is lost, an output differs or a cap breaks.
             """;
 
     private CollectionsCli() {
@@ -97,6 +102,31 @@ public final class CollectionsCli {
             lines = Files.readAllLines(events, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UsageException("--events: no such file " + events);
+        }
+        if (o.containsKey("crash-drill")) {
+            long seed;
+            double rate;
+            try {
+                seed = Long.parseLong(o.get("crash-drill"));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--crash-drill must be a whole number (the seed)");
+            }
+            try {
+                rate = Double.parseDouble(o.getOrDefault("crash-rate", Double.toString(CrashInjector.DEFAULT_RATE)));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--crash-rate must be a number between 0 and 1");
+            }
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new UsageException("--crash-rate must be a number between 0 and 1");
+            }
+            out.printf("Clean run into %s ...%n", dir.resolve("clean"));
+            CrashDrill drill = CrashDrill.run(new Simulation(runTime, out, 0), lines, from, to, dir, seed, rate);
+            drill.drill.print(out);
+            drill.print(out);
+            return drill.passed() ? 0 : 3;
+        }
+        if (o.containsKey("crash-rate")) {
+            throw new UsageException("--crash-rate needs --crash-drill SEED");
         }
         SimulationReport report = new Simulation(runTime, out, 10).run(lines, from, to, dir);
         report.print(out);

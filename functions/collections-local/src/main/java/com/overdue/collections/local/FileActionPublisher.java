@@ -2,6 +2,7 @@ package com.overdue.collections.local;
 
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.CollectionsAction;
+import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.lambda.sns.ActionMessage;
 
 import java.io.BufferedWriter;
@@ -14,14 +15,23 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** {@link ActionPublisher} of the local runner: one JSON line per action in {@code DIR/actions.jsonl}, once per id. */
+/**
+ * {@link ActionPublisher} of the local runner: one JSON line per publish in {@code DIR/actions.jsonl}. As the SNS
+ * adapter, it publishes every time it is called (the once-per-id bookkeeping is the caller's outbox item), so a
+ * publish repeated after a crash is a second line with the same {@code actionId}: the at-least-once duplicate
+ * receivers dedupe. The {@code file.actions} crash points lie before and after the line.
+ */
 final class FileActionPublisher implements ActionPublisher, AutoCloseable {
 
     private final BufferedWriter out;
+    private final CrashInjector crashes;
+    private final Deliveries deliveries;
     private final Set<String> published = new HashSet<>();
     private final Map<String, Integer> byAction = new java.util.TreeMap<>();
 
-    FileActionPublisher(Path file) {
+    FileActionPublisher(Path file, CrashInjector crashes, Deliveries deliveries) {
+        this.crashes = crashes;
+        this.deliveries = deliveries;
         try {
             Files.createDirectories(file.getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -32,21 +42,23 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
 
     @Override
     public synchronized Outcome publish(CollectionsAction action) {
-        if (!published.add(action.actionId())) {
-            return Outcome.ALREADY_PUBLISHED;
-        }
-        try {
-            out.write(ActionMessage.write(action));
-            out.newLine();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write actions.jsonl", e);
-        }
-        byAction.merge(action.action(), 1, Integer::sum);
+        crashes.run("file.actions", () -> {
+            try {
+                out.write(ActionMessage.write(action));
+                out.newLine();
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write actions.jsonl", e);
+            }
+            deliveries.delivered("action", action.actionId());
+            if (published.add(action.actionId())) {
+                byAction.merge(action.action(), 1, Integer::sum);
+            }
+        });
         return Outcome.PUBLISHED;
     }
 
-    /** Actions published so far, per kind, for the summary. */
+    /** Distinct actions published so far, per kind, for the summary. */
     synchronized Map<String, Integer> byAction() {
         return new java.util.TreeMap<>(byAction);
     }

@@ -4,6 +4,7 @@ import com.overdue.collections.core.application.DailyWorker;
 import com.overdue.collections.core.calendar.CalendarNotLoadedException;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
+import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.lambda.sqs.WorkItemMessage;
 
 import java.io.BufferedWriter;
@@ -17,18 +18,22 @@ import java.util.List;
 
 /**
  * The local stand-in for the work topic: writes one JSON line per work item (the body the SNS adapter publishes) and
- * hands each item to the daily workers in order, as their queues would. A worker that fails an item for a missing
- * calendar year fails that item only, as SQS would fail that one message, and the failure is counted.
+ * queues each item for the daily workers, as their SQS queues would; the simulation delivers the queued items to
+ * each worker, one invocation per item and worker, once the invocation that sent them has ended. A worker that fails
+ * an item for a missing calendar year fails that item only, as SQS would fail that one message, and it is counted.
  */
 final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
 
     private final BufferedWriter out;
+    private final CrashInjector crashes;
     private final List<DailyWorker> workers = new ArrayList<>();
+    private final List<WorkItem> queued = new ArrayList<>();
     /** "worker loanId jurisdiction year" of every item a worker failed for a missing calendar year. */
     private final List<String> calendarMissing = new ArrayList<>();
     private long sent;
 
-    FileWorkDispatcher(Path file) {
+    FileWorkDispatcher(Path file, CrashInjector crashes) {
+        this.crashes = crashes;
         try {
             Files.createDirectories(file.getParent());
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -41,27 +46,42 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
         workers.add(worker);
     }
 
+    List<DailyWorker> workers() {
+        return List.copyOf(workers);
+    }
+
     @Override
     public void dispatch(List<WorkItem> items) {
-        try {
-            for (WorkItem item : items) {
-                out.write(WorkItemMessage.write(item));
-                out.write('\n');
-                sent++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (WorkItem item : items) {
-            for (DailyWorker worker : workers) {
-                try {
-                    worker.handle(item);
-                } catch (CalendarNotLoadedException e) {
-                    // Lambda: this message alone fails and is retried, then dead-lettered; the run goes on.
-                    calendarMissing.add(worker.name() + " " + item.loanId() + " " + e.jurisdiction() + " " + e.year()
-                            + " " + item.businessDate());
+        // One publish of the batch: a crash before it sends nothing, a crash after it has sent every item.
+        crashes.run("file.work", () -> {
+            try {
+                for (WorkItem item : items) {
+                    out.write(WorkItemMessage.write(item));
+                    out.write('\n');
+                    sent++;
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            queued.addAll(items);
+        });
+    }
+
+    /** The items sent since the last call, in order: the messages now waiting in the workers' queues. */
+    List<WorkItem> takeQueued() {
+        List<WorkItem> items = List.copyOf(queued);
+        queued.clear();
+        return items;
+    }
+
+    /** One worker's invocation for one item; a missing calendar year fails the item and is counted. */
+    void handle(DailyWorker worker, WorkItem item) {
+        try {
+            worker.handle(item);
+        } catch (CalendarNotLoadedException e) {
+            // Lambda: this message alone fails and is retried, then dead-lettered; the run goes on.
+            calendarMissing.add(worker.name() + " " + item.loanId() + " " + e.jurisdiction() + " " + e.year()
+                    + " " + item.businessDate());
         }
     }
 

@@ -6,6 +6,7 @@ import com.overdue.collections.core.contact.ContactEvaluation;
 import com.overdue.collections.core.contact.ContactRecord;
 import com.overdue.collections.lambda.dynamodb.ContactRecordDocument;
 import com.overdue.collections.core.port.Inbox;
+import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.ses.MimeEmail;
 
@@ -13,6 +14,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +27,8 @@ import java.util.TreeMap;
 /**
  * The reminder channels of the local runner: files instead of SES and SNS, {@code outbox/email/<messageId>.eml} (the
  * exact MIME SES would send), {@code outbox/sms.jsonl}, a copy of every in-app message in {@code outbox/inapp.jsonl},
- * and every contact decision in {@code contacts.jsonl}; the engine's reminder use cases run on them unchanged.
+ * and every contact decision in {@code contacts.jsonl}; the engine's reminder use cases run on them unchanged. Each
+ * send is a crash point pair ({@code file.email}, {@code file.sms}, {@code file.inapp}) and a delivery by id.
  */
 final class LocalReminders implements AutoCloseable {
 
@@ -36,10 +41,18 @@ final class LocalReminders implements AutoCloseable {
     private final BufferedWriter inapp;
     private final Path emailDir;
     private final Clock clock;
+    private final CrashInjector crashes;
+    private final Deliveries deliveries;
     long emails;
 
     LocalReminders(Path out, Clock clock) throws IOException {
+        this(out, clock, CrashInjector.off(), new Deliveries());
+    }
+
+    LocalReminders(Path out, Clock clock, CrashInjector crashes, Deliveries deliveries) throws IOException {
         this.clock = clock;
+        this.crashes = crashes;
+        this.deliveries = deliveries;
         this.emailDir = Files.createDirectories(out.resolve("outbox").resolve("email"));
         this.contacts = Files.newBufferedWriter(out.resolve("contacts.jsonl"), StandardCharsets.UTF_8);
         this.sms = Files.newBufferedWriter(out.resolve("outbox").resolve("sms.jsonl"), StandardCharsets.UTF_8);
@@ -54,19 +67,36 @@ final class LocalReminders implements AutoCloseable {
 
     private String writeEmail(MimeEmail email) {
         Path file = emailDir.resolve(email.messageId() + ".eml");
-        try {
-            Files.write(file, email.toBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        emails++;
-        return "file:" + file.getFileName();
+        return crashes.call("file.email", () -> {
+            try {
+                Files.write(file, email.toBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            emails++;
+            deliveries.delivered("email", email.messageId());
+            return "file:" + file.getFileName();
+        });
     }
 
     private String writeSms(String phone, String text) {
-        line(sms, MAPPER.createObjectNode().put("at", clock.instant().toString()).put("to", phone).put("text", text)
-                .toString());
-        return "sms:" + clock.instant();
+        return crashes.call("file.sms", () -> {
+            line(sms, MAPPER.createObjectNode().put("at", clock.instant().toString()).put("to", phone)
+                    .put("text", text).toString());
+            // An SMS carries no id of its own: known by recipient, text and UTC day (one per contact and day).
+            deliveries.delivered("sms", sha256(phone + "\n" + text + "\n"
+                    + clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+            return "sms:" + clock.instant();
+        });
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The table's inbox, with a line in inapp.jsonl for every message delivered to it. */
@@ -75,9 +105,12 @@ final class LocalReminders implements AutoCloseable {
             @Override
             public void deliver(InboxMessage m) {
                 table.deliver(m);
-                line(inapp, MAPPER.createObjectNode().put("borrowerId", m.borrowerId()).put("messageId", m.messageId())
-                        .put("deliveredAt", m.deliveredAt().toString()).put("title", m.title()).put("body", m.body())
-                        .toString());
+                crashes.run("file.inapp", () -> {
+                    line(inapp, MAPPER.createObjectNode().put("borrowerId", m.borrowerId())
+                            .put("messageId", m.messageId()).put("deliveredAt", m.deliveredAt().toString())
+                            .put("title", m.title()).put("body", m.body()).toString());
+                    deliveries.delivered("inapp", m.messageId());
+                });
             }
 
             @Override

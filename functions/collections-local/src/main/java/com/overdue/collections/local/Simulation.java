@@ -16,8 +16,13 @@ import com.overdue.collections.core.ingest.EventRejection;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.core.port.LoanRecord;
+import com.overdue.collections.core.port.WorkItem;
+import com.overdue.collections.core.application.DailyWorker;
 import com.overdue.collections.emulators.EmbeddedDynamoDb;
+import com.overdue.collections.emulators.crash.CrashInjector;
+import com.overdue.collections.emulators.crash.InjectedCrash;
 import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
@@ -33,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +52,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Runs the daily pipeline locally over an event stream: the engine the Lambda functions run (same settings, same
  * DynamoDB adapters) on DynamoDB Local embedded in this JVM, with files for its outward effects. Events are applied
  * in {@code occurredAt} order interleaved with each time zone's daily scan at its run time; every date from
  * {@code from} to {@code to} is run.
+ *
+ * <p>Each step is one invocation, as in AWS: an event (the ingest function on the events queue), a zone's scan, a
+ * sweep, an export (scheduled functions), and each work item for each daily worker (the worker's queue), delivered
+ * once the scan invocation that sent it ends. Under the crash drill ({@link CrashInjector} given to {@link #run}) an
+ * invocation may die; it is then redelivered the way its source would ({@link DeliveryPolicies}: after the queue's
+ * visibility timeout up to {@code maxReceiveCount} receives, or the schedule's retries), and at the end of its
+ * attempts written to {@code dlq.jsonl} with the reason.
  */
 final class Simulation {
 
@@ -61,6 +76,9 @@ final class Simulation {
     static final EngineSettings SETTINGS = EngineSettings.defaults();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final Comparator<Step> STEP_ORDER = Comparator.comparing(Step::at).thenComparingInt(Step::order)
+            .thenComparingInt(Step::line);
 
     private final LocalTime runTime;
     private final PrintStream console;
@@ -77,7 +95,7 @@ final class Simulation {
     }
 
     /** A point on the simulated timeline; at one instant, steps run in the order of their kind. */
-    private sealed interface Step permits Ingest, Scan, Sweep, Export {
+    private sealed interface Step permits Ingest, Scan, Sweep, Export, Redelivery {
         Instant at();
 
         int order();
@@ -119,11 +137,35 @@ final class Simulation {
         }
     }
 
+    /** An invocation that died, delivered again (attempt {@code delivery.attempt()}). */
+    private record Redelivery(Instant at, Delivery delivery) implements Step {
+        public int order() {
+            return 4;
+        }
+    }
+
+    /**
+     * One invocation: its kind (the function), the id of the message or schedule run, which attempt this is, and
+     * the work; the work returns what to record once the invocation has returned (nothing is recorded for an
+     * attempt that died).
+     */
+    private record Delivery(String kind, String id, int attempt, Supplier<Runnable> work) {
+        Delivery next() {
+            return new Delivery(kind, id, attempt + 1, work);
+        }
+    }
+
     /** The steps in the order they run, the zones scanned (the first one counts the days), and the last scan. */
     private record Timeline(List<Step> steps, Set<ZoneId> zones, Instant lastRun) {
     }
 
     SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out) throws IOException {
+        return run(eventLines, from, to, out, CrashInjector.off());
+    }
+
+    /** Runs with {@code crashes} given to the DynamoDB client and the file adapters (the crash drill). */
+    SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out, CrashInjector crashes)
+            throws IOException {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
@@ -133,28 +175,51 @@ final class Simulation {
         SimulationReport report = new SimulationReport(from, to);
         RequestCounter requests = new RequestCounter();
         SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        DeliveryPolicies policies = DeliveryPolicies.fromClasspath();
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
-             DynamoDbClient client = client(dynamo, requests);
-             Outputs files = new Outputs(out, clock)) {
-            LoanTable.create(client, SETTINGS.tableName());
+             DynamoDbClient client = client(dynamo, requests, crashes);
+             Outputs files = new Outputs(out, clock, crashes, report.deliveries)) {
+            crashes.suspended(() -> {
+                LoanTable.create(client, SETTINGS.tableName());
+                return null;
+            });
             CollectionsEngine engine = CollectionsEngine.create(configuration, SETTINGS, client, files.adapters(),
                     clock);
             // The daily workers, in the order their queues would typically drain: each one is idempotent per item.
             files.work.register(engine.penaltyAccrual());
             files.work.register(engine.reminderFanOut());
             files.work.register(engine.escalationDecision());
-            Run run = new Run(engine, clock, files, report, timeline, from, to);
-            for (Step step : timeline.steps()) {
-                run.apply(step);
+            Run run = new Run(engine, clock, files, report, timeline, from, to, crashes, policies);
+            PriorityQueue<Step> steps = new PriorityQueue<>(STEP_ORDER);
+            steps.addAll(timeline.steps());
+            run.steps = steps;
+            while (!steps.isEmpty()) {
+                run.apply(steps.poll());
             }
+            report.crashes = crashes.crashes();
+            report.crashesByPoint.putAll(crashes.crashesByPoint());
             report.contactDecisions.putAll(files.reminders.decisions);
             report.calendarMissing.addAll(files.work.calendarMissing());
             report.emailsWritten = files.reminders.emails;
             // Counted before the loan output below reads the table: the requests of the pipeline alone.
             report.dynamoRequests.putAll(requests.snapshot());
-            for (String loanId : run.loanIds) {
-                writeLoan(engine, loanId, to, report, files.decisions, out);
-            }
+            crashes.suspended(() -> {
+                try {
+                    Set<String> borrowers = new TreeSet<>();
+                    for (String loanId : run.loanIds) {
+                        borrowers.add(writeLoan(engine, loanId, to, report, files.decisions, out));
+                    }
+                    // An in-app message is delivered once it is in the inbox, even if the function died right after.
+                    for (String borrower : borrowers) {
+                        for (Inbox.InboxMessage m : engine.tableInbox().list(borrower, 10_000)) {
+                            report.deliveries.seen("inapp", m.messageId());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
             report.escalation.actions.putAll(files.actions.byAction());
         }
         Files.writeString(out.resolve("summary.json"), report.toJson().toPrettyString() + "\n",
@@ -208,7 +273,7 @@ final class Simulation {
         for (LocalDate cycle : bureau.cycle().cycleDatesBetween(from, to)) {
             steps.add(new Export(cycle.plusDays(1).atTime(runTime).atZone(bureau.cycle().zone()).toInstant(), cycle));
         }
-        steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order).thenComparingInt(Step::line));
+        steps.sort(STEP_ORDER);
         return new Timeline(steps, zones, lastRun);
     }
 
@@ -221,12 +286,18 @@ final class Simulation {
         private final Timeline timeline;
         private final LocalDate from;
         private final LocalDate to;
+        private final CrashInjector crashes;
+        private final DeliveryPolicies policies;
         /** The loans booked, in booking order: the loan output's order. */
         final Set<String> loanIds = new LinkedHashSet<>();
+        /** The steps still to run; redeliveries join them. */
+        PriorityQueue<Step> steps;
         private int daysDone;
 
         Run(CollectionsEngine engine, SimulatedClock clock, Outputs files, SimulationReport report, Timeline timeline,
-            LocalDate from, LocalDate to) {
+            LocalDate from, LocalDate to, CrashInjector crashes, DeliveryPolicies policies) {
+            this.crashes = crashes;
+            this.policies = policies;
             this.engine = engine;
             this.clock = clock;
             this.files = files;
@@ -245,6 +316,46 @@ final class Simulation {
                 sweep(s);
             } else if (step instanceof Export e) {
                 export(e);
+            } else if (step instanceof Redelivery r) {
+                clock.set(r.at());
+                invoke(r.delivery());
+            }
+        }
+
+        /**
+         * Runs one attempt of an invocation; if it dies, schedules the next one as its source would, or dead-letters
+         * it. Then delivers the work items it sent (they were published even if it died afterwards).
+         */
+        private void invoke(Delivery d) {
+            Runnable record = null;
+            crashes.beginAttempt(d.kind());
+            try {
+                record = d.work().get();
+                crashes.endAttempt();
+            } catch (InjectedCrash died) {
+                crashes.abandonAttempt();
+                record = null;
+                DeliveryPolicies.Policy policy = policies.of(d.kind());
+                if (d.attempt() >= policy.maxAttempts()) {
+                    files.deadLetter(policy, d.kind(), d.id(), d.attempt(), died.getMessage());
+                    report.deadLettered++;
+                } else {
+                    report.redeliveries++;
+                    steps.add(new Redelivery(clock.instant().plusSeconds(policy.delayBeforeAttempt(d.attempt() + 1)),
+                            d.next()));
+                }
+            }
+            if (record != null) {
+                record.run();
+            }
+            List<WorkItem> sent = files.work.takeQueued();
+            for (WorkItem item : sent) {
+                for (DailyWorker worker : files.work.workers()) {
+                    invoke(new Delivery(worker.name(), item.key(), 1, () -> {
+                        files.work.handle(worker, item);
+                        return null;
+                    }));
+                }
             }
         }
 
@@ -257,16 +368,29 @@ final class Simulation {
             if (step.event().occurredAt() != null) {
                 clock.set(step.event().occurredAt());
             }
-            IngestOutcome outcome = engine.ingest().ingest(step.event().json());
-            record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
+            invoke(new Delivery("ingestEvents", "line " + step.event().line(), 1, () -> {
+                IngestOutcome outcome = engine.ingest().ingest(step.event().json());
+                return () -> {
+                    try {
+                        record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+            }));
         }
 
         private void scan(Scan step) {
             clock.set(step.at());
-            ScanSummary s = engine.overdueScan().scan(step.zone(), step.date());
-            report.loansScanned += s.loansScanned();
-            report.workItems += s.workItemsSent();
-            report.delinquencyChanges += s.delinquencyChanges();
+            // The day is counted whether or not the scan dies: its retries come on after this step.
+            invoke(new Delivery("overdueScan", step.zone() + " " + step.date(), 1, () -> {
+                ScanSummary s = engine.overdueScan().scan(step.zone(), step.date());
+                return () -> {
+                    report.loansScanned += s.loansScanned();
+                    report.workItems += s.workItemsSent();
+                    report.delinquencyChanges += s.delinquencyChanges();
+                };
+            }));
             if (step.zone().equals(timeline.zones().iterator().next())) {
                 daysDone++;
                 progress(step.date());
@@ -277,13 +401,20 @@ final class Simulation {
             // Sweeps run until a day after the last scan, so contacts deferred on the last day are still attempted.
             if (!step.at().isAfter(timeline.lastRun().plusSeconds(86_400))) {
                 clock.set(step.at());
-                engine.contactSweep().sweep();
+                invoke(new Delivery("contactSweep", step.at().toString(), 1, () -> {
+                    engine.contactSweep().sweep();
+                    engine.outboxRecovery().recover();
+                    return null;
+                }));
             }
         }
 
         private void export(Export step) {
             clock.set(step.at());
-            report.add(engine.creditReportExport().export(step.cycle()));
+            invoke(new Delivery("creditReportExport", step.cycle().toString(), 1, () -> {
+                var summary = engine.creditReportExport().export(step.cycle());
+                return () -> report.add(summary);
+            }));
         }
 
         private void progress(LocalDate date) {
@@ -305,14 +436,16 @@ final class Simulation {
         final BufferedWriter rejected;
         final BufferedWriter changes;
         final BufferedWriter decisions;
+        final BufferedWriter dlq;
 
-        Outputs(Path out, SimulatedClock clock) throws IOException {
-            this.work = new FileWorkDispatcher(out.resolve("work.jsonl"));
-            this.actions = new FileActionPublisher(out.resolve("actions.jsonl"));
-            this.reports = new FileReportStore(out.resolve("credit"));
+        Outputs(Path out, SimulatedClock clock, CrashInjector crashes, Deliveries deliveries) throws IOException {
+            this.work = new FileWorkDispatcher(out.resolve("work.jsonl"), crashes);
+            this.actions = new FileActionPublisher(out.resolve("actions.jsonl"), crashes, deliveries);
+            this.reports = new FileReportStore(out.resolve("credit"), crashes, deliveries);
+            this.dlq = Files.newBufferedWriter(out.resolve("dlq.jsonl"), StandardCharsets.UTF_8);
             this.rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
             this.changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"), StandardCharsets.UTF_8);
-            this.reminders = new LocalReminders(out, clock);
+            this.reminders = new LocalReminders(out, clock, crashes, deliveries);
             this.decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
         }
 
@@ -321,8 +454,20 @@ final class Simulation {
                     .reportStore(reports)).build();
         }
 
+        /** A message (or schedule run) that used up its attempts: one line of {@code dlq.jsonl}, ids only. */
+        void deadLetter(DeliveryPolicies.Policy policy, String kind, String id, int attempts, String reason) {
+            try {
+                dlq.write(MAPPER.createObjectNode().put("source", policy.source()).put("function", kind)
+                        .put("id", id).put("attempts", attempts).put("reason", reason).toString());
+                dlq.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void close() throws IOException {
+            dlq.close();
             decisions.close();
             reminders.close();
             changes.close();
@@ -332,17 +477,17 @@ final class Simulation {
         }
     }
 
-    private static DynamoDbClient client(EmbeddedDynamoDb dynamo, RequestCounter requests) {
+    private static DynamoDbClient client(EmbeddedDynamoDb dynamo, RequestCounter requests, CrashInjector crashes) {
         return DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
                 .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(requests))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(requests).addExecutionInterceptor(crashes))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }
 
     /** The loan as of {@code to}: its line in the summary and {@code loans/<id>.json}; its escalation decisions. */
-    private static void writeLoan(CollectionsEngine engine, String loanId, LocalDate to, SimulationReport report,
-                                  BufferedWriter decisions, Path out) throws IOException {
+    private static String writeLoan(CollectionsEngine engine, String loanId, LocalDate to, SimulationReport report,
+                                    BufferedWriter decisions, Path out) throws IOException {
         LoanRecord loan = engine.repository().findLoan(loanId).orElseThrow();
         LoanPosition position = engine.rules().ledger().advanceTo(loan.position(), to);
         DelinquencyStatus status = engine.rules().evaluator().evaluate(position);
@@ -353,6 +498,7 @@ final class Simulation {
         json.put("stage", escalationStage(engine.escalationStore(), loanId, report, decisions));
         Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
+        return loan.terms().borrowerId();
     }
 
     private static void record(IngestOutcome outcome, Input input, SimulationReport report, Set<String> loanIds,
@@ -370,8 +516,12 @@ final class Simulation {
                 changes.write(c.toString());
                 changes.write('\n');
             }
-        } else if (outcome instanceof IngestOutcome.Duplicate) {
+        } else if (outcome instanceof IngestOutcome.Duplicate d) {
             report.eventsDuplicate++;
+            // A booking applied by an attempt that died on the way back comes back as a duplicate: still booked.
+            if ("LoanBooked".equals(d.type()) && d.loanId() != null) {
+                loanIds.add(d.loanId());
+            }
         } else if (outcome instanceof IngestOutcome.Rejected r) {
             report.eventsRejected++;
             EventRejection x = r.rejection();

@@ -56,6 +56,13 @@ final class SimulationReport {
     /** Reminder contact decisions: "<STATE> <CHANNEL> <deciding rule>" → count (contacts.jsonl has each one). */
     final Map<String, Long> contactDecisions = new TreeMap<>();
     long emailsWritten;
+    /** Every effect delivered, by kind and id (the crash drill compares them with a clean run's). */
+    final Deliveries deliveries = new Deliveries();
+    /** Crashes the drill injected, per point, and what the redelivery made of them. */
+    long crashes;
+    final Map<String, Long> crashesByPoint = new TreeMap<>();
+    long redeliveries;
+    long deadLettered;
     /** Work items a worker failed because the loan's calendar year is not loaded (CN: no file for the year). */
     final List<String> calendarMissing = new ArrayList<>();
 

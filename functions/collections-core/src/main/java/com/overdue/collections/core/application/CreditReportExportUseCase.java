@@ -22,6 +22,7 @@ import com.overdue.collections.core.ingest.LoanReplay;
 import com.overdue.collections.core.ledger.LoanConditions;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.port.ActionOutbox;
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.SettlementOffers;
 import com.overdue.collections.core.port.BorrowerDirectory;
@@ -70,6 +71,7 @@ public final class CreditReportExportUseCase {
     private final BorrowerDirectory borrowers;
     private final BureauLedger bureauLedger;
     private final ActionPublisher actions;
+    private final ActionOutbox outbox;
     private final ReportStore store;
     private final CollectionsSettings settings;
     private final BureauSettings bureau;
@@ -81,17 +83,19 @@ public final class CreditReportExportUseCase {
     private final LoanHistoryReplay histories;
 
     public CreditReportExportUseCase(LoanCatalog catalog, LoanRepository loans, BorrowerDirectory borrowers,
-                                     BureauLedger bureauLedger, ActionPublisher actions, ReportStore store,
+                                     BureauLedger bureauLedger, ActionPublisher actions, ActionOutbox outbox,
+                                     ReportStore store,
                                      CollectionsSettings settings, BureauSettings bureau, ChargeOffPolicy chargeOff,
                                      Function<LoanPosition, LoanConditions> conditions, Clock clock) {
-        this(catalog, loans, SettlementOffers.NONE, borrowers, bureauLedger, actions, store, settings, bureau,
+        this(catalog, loans, SettlementOffers.NONE, borrowers, bureauLedger, actions, outbox, store, settings, bureau,
                 chargeOff, conditions, clock);
     }
 
     /** With the settlement offers made: a month replayed from the history derives the same waivers as ingest did. */
     public CreditReportExportUseCase(LoanCatalog catalog, LoanRepository loans, SettlementOffers offers,
                                      BorrowerDirectory borrowers, BureauLedger bureauLedger, ActionPublisher actions,
-                                     ReportStore store, CollectionsSettings settings, BureauSettings bureau,
+                                     ActionOutbox outbox, ReportStore store, CollectionsSettings settings,
+                                     BureauSettings bureau,
                                      ChargeOffPolicy chargeOff, Function<LoanPosition, LoanConditions> conditions,
                                      Clock clock) {
         this.catalog = catalog;
@@ -99,6 +103,7 @@ public final class CreditReportExportUseCase {
         this.borrowers = borrowers;
         this.bureauLedger = bureauLedger;
         this.actions = actions;
+        this.outbox = outbox;
         this.store = store;
         this.settings = settings;
         this.histories = new LoanHistoryReplay(loans, settings.replay(), offers);
@@ -120,7 +125,7 @@ public final class CreditReportExportUseCase {
 
     /** One loan's outcome in this run. */
     private record AccountOutcome(String loanId, Skip skip, BureauRecord record, boolean rerun,
-                                  Metro2Account account, ActionPublisher.Outcome notice, String missingData) {
+                                  Metro2Account account, CollectionsAction notice, String missingData) {
     }
 
     /** Why a loan is not in this cycle. */
@@ -136,6 +141,8 @@ public final class CreditReportExportUseCase {
             throw new IllegalArgumentException("cycle date " + cycleDate + " has not ended yet (today is " + runDate
                     + " in " + bureau.cycle().zone() + ")");
         }
+        // The file's outbox item first: a run that dies before the file is written leaves it PENDING (alarmed).
+        bureauLedger.fileDue(cycleDate, clock.instant());
         ConcurrentLinkedQueue<AccountOutcome> outcomes = new ConcurrentLinkedQueue<>();
         catalog.forEachLoan(loan -> outcomes.add(consider(loan, cycleDate, runDate)));
 
@@ -150,6 +157,7 @@ public final class CreditReportExportUseCase {
                 .collect(Collectors.toSet());
 
         List<BureauRecord> records = new ArrayList<>();
+        Map<ActionPublisher.Outcome, Long> noticesPublished = new java.util.EnumMap<>(ActionPublisher.Outcome.class);
         List<RejectedAccount> rejected = new ArrayList<>(file.result().rejected());
         for (AccountOutcome o : sorted) {
             if (o.record() == null) {
@@ -163,8 +171,11 @@ public final class CreditReportExportUseCase {
                 r = r.withDisposition(ReportingDisposition.REJECTED);
             }
             records.add(r);
-            if (!o.rerun()) {
-                bureauLedger.record(r);
+            // Outbox: the record and its notice are one write; the notice is published after it, then marked.
+            if (!o.rerun() && bureauLedger.record(r, o.notice()) && o.notice() != null) {
+                actions.publish(o.notice());
+                outbox.markPublished(o.loanId(), o.notice().actionId());
+                noticesPublished.merge(ActionPublisher.Outcome.PUBLISHED, 1L, Long::sum);
             }
         }
 
@@ -175,9 +186,9 @@ public final class CreditReportExportUseCase {
                 ? store.put(cycleDate, baseName + ".txt", content, "text/plain; charset=us-ascii") : null;
         Metro2Manifest manifest = manifest(cycleDate, dateCreated,
                 new Metro2Manifest.FileFacts(baseName + ".txt", fileLocation, file.result().submittable(),
-                        content.length, sha256), file.result(), rejected, records, counts(sorted),
-                noticeCounts(sorted));
+                        content.length, sha256), file.result(), rejected, records, counts(sorted));
         String manifestLocation = store.putManifest(cycleDate, baseName + ".manifest.json", manifest);
+        bureauLedger.fileWritten(cycleDate, file.result().submittable() ? sha256 : null);
 
         Map<Skip, Long> skips = counts(sorted);
         return new CreditReportSummary(cycleDate, fileLocation, manifestLocation, sha256, sorted.size(),
@@ -188,7 +199,7 @@ public final class CreditReportExportUseCase {
                 (int) (skips.getOrDefault(Skip.PRODUCT_NOT_CONFIGURED, 0L)
                         + skips.getOrDefault(Skip.PRODUCT_NOT_REPORTED, 0L)
                         + skips.getOrDefault(Skip.NOT_OPEN_YET, 0L)),
-                noticeCounts(sorted).getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L).intValue(),
+                noticesPublished.getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L).intValue(),
                 (int) records.stream().filter(r -> r.correction() != null).count(),
                 (int) sorted.stream().filter(AccountOutcome::rerun).count(),
                 file.result().totals().statusCounts());
@@ -220,13 +231,12 @@ public final class CreditReportExportUseCase {
         Optional<PaymentHistoryCode> restated = previous.map(p -> restatedMonth(loan, p));
         CycleDecision decision = rules.decide(loan.terms(), standing, conditions.apply(position), previous, restated,
                 cycleDate, runDate, bureau.noticeRule(loan.terms().jurisdiction()));
-        ActionPublisher.Outcome notice = decision.publishNotice()
-                ? actions.publish(notice(loan, decision.record(), runDate)) : null;
+        CollectionsAction notice = decision.publishNotice() ? notice(loan, decision.record(), runDate) : null;
         return render(loan, product, decision.record(), false, notice);
     }
 
     private AccountOutcome render(LoanRecord loan, ProductReporting product, BureauRecord record, boolean rerun,
-                                  ActionPublisher.Outcome notice) {
+                                  CollectionsAction notice) {
         if (record.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE) {
             return new AccountOutcome(loan.loanId(), null, record, rerun, null, notice, null);
         }
@@ -289,15 +299,9 @@ public final class CreditReportExportUseCase {
                 .collect(Collectors.groupingBy(AccountOutcome::skip, Collectors.counting()));
     }
 
-    private static Map<ActionPublisher.Outcome, Long> noticeCounts(List<AccountOutcome> outcomes) {
-        return outcomes.stream().filter(o -> o.notice() != null)
-                .collect(Collectors.groupingBy(AccountOutcome::notice, Collectors.counting()));
-    }
-
     private Metro2Manifest manifest(LocalDate cycleDate, LocalDate createdOn, Metro2Manifest.FileFacts fileFacts,
                                     Metro2WriteResult result, List<RejectedAccount> rejected,
-                                    List<BureauRecord> records, Map<Skip, Long> skipped,
-                                    Map<ActionPublisher.Outcome, Long> notices) {
+                                    List<BureauRecord> records, Map<Skip, Long> skipped) {
         // Sums of what the file carries: whole currency units, cents dropped, as the writer writes them.
         Map<String, BigInteger[]> sums = new TreeMap<>();
         for (BureauRecord r : records) {
@@ -322,8 +326,13 @@ public final class CreditReportExportUseCase {
                 skipped.getOrDefault(Skip.NOT_OPEN_YET, 0L), skipped.getOrDefault(Skip.FINAL_REPORT_DONE, 0L));
         return new Metro2Manifest(cycleDate, createdOn, bureau.furnisher().identificationNumber(), fileFacts,
                 result.totals(), amounts, accounts,
-                new Metro2Manifest.NoticeCounts(notices.getOrDefault(ActionPublisher.Outcome.PUBLISHED, 0L),
-                        notices.getOrDefault(ActionPublisher.Outcome.ALREADY_PUBLISHED, 0L)),
+                // From the records, not from this run's publishes: a run that completes an interrupted one writes the
+                // same manifest as an uninterrupted run (the notice was published by whichever run recorded it).
+                new Metro2Manifest.NoticeCounts(
+                        records.stream().filter(r -> r.noticeSentOn() != null
+                                && r.noticeSentOn().isAfter(cycleDate)).count(),
+                        records.stream().filter(r -> r.noticeSentOn() != null
+                                && !r.noticeSentOn().isAfter(cycleDate)).count()),
                 records.stream().filter(r -> r.disposition() == ReportingDisposition.WITHHELD_PENDING_NOTICE)
                         .map(r -> new Metro2Manifest.Withheld(r.loanId(), r.accountStatus(), r.noticeSentOn()))
                         .toList(),

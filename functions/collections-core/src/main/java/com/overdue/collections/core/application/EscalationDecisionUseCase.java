@@ -51,8 +51,9 @@ import java.util.Set;
 /**
  * The {@code escalationDecision} worker (RULES §6): for one loan on one business date, replays the history, assesses
  * the borrower, picks the strategy arm, asks the ladder what should change, records at most one decision for the
- * date (conditional write) together with the new stage and the actions' state, then publishes each action once.
- * A re-run of the day only publishes what the first run recorded but could not confirm as published. A call task is a
+ * date (conditional write) together with the new stage and the actions (PENDING: the outbox), then publishes each
+ * action and marks it published. A re-run of the day publishes what the first run recorded but could not confirm
+ * as published; the outbox sweep does the same for any loan whose work item is not redelivered. A call task is a
  * contact: it is asked of the contact policy (the rule pack of the loan's jurisdiction, as reminders are) first, and
  * the pack's evaluation is recorded on the action.
  */
@@ -292,25 +293,32 @@ public final class EscalationDecisionUseCase implements DailyWorker {
         Instant at = proposedCall.isBefore(d.until()) ? d.until() : proposedCall;
         ContactEvaluation evaluation = evaluateCall(loan, conditions, history, at);
         DeferredAction still = null;
-        int published = 0;
         List<Instant> calls = new ArrayList<>(state.callTasksIssued());
+        CollectionsAction released = null;
         if (evaluation.decision() instanceof ContactDecision.Defer again) {
             still = new DeferredAction(d.actionId(), d.action(), d.decisionId(), again.until(), d.stage());
         } else if (evaluation.decision() instanceof ContactDecision.Allow) {
             // The message says which pack released it, so the release can be traced to the rules that allowed it.
-            publisher.publish(new CollectionsAction(d.actionId(), d.action(), loan.loanId(),
+            released = new CollectionsAction(d.actionId(), d.action(), loan.loanId(),
                     loan.terms().borrowerId(), d.stage(), d.decisionId(), date,
                     "call task deferred by the contact rules, released on " + date + ": rule pack "
                             + evaluation.rulePack() + " (" + evaluation.rulePackVersion() + ") allows a call at "
-                            + at));
-            store.markPublished(loan.loanId(), d.actionId());
-            published = 1;
+                            + at);
             calls.add(at);
         }
-        store.saveState(new EscalationState(state.loanId(), state.stage(), state.strategy(),
+        EscalationState next = new EscalationState(state.loanId(), state.stage(), state.strategy(),
                 state.episodeStartedOn(), state.stagesEntered(), state.recallActions(),
                 state.brokenPromisesActedOn(), state.heldBy(), still, prune(calls, proposedCall),
-                state.lastDecisionOn(), state.lastDecisionId(), state.offers(), state.version()), state.version());
+                state.lastDecisionOn(), state.lastDecisionId(), state.offers(), state.version());
+        if (released == null) {
+            store.saveState(next, state.version());
+            return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, 0);
+        }
+        // Outbox: the release and the action to publish are one write; the publish comes after it.
+        store.release(next, state.version(), released);
+        publisher.publish(released);
+        store.markPublished(loan.loanId(), d.actionId());
+        int published = 1;
         return new Result(loan.loanId(), date, Outcome.NO_CHANGE, null, published);
     }
 

@@ -7,15 +7,19 @@ import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.LoanRepository;
 import com.overdue.collections.core.port.ReviewPage;
+import com.overdue.collections.core.port.ScanLeases;
 import com.overdue.collections.core.port.StaleLoanException;
 import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.core.port.WorkItem;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The daily overdue scan of one time zone (the {@code overdueScan} function): reads only the loans the work-queue
@@ -27,18 +31,32 @@ import java.util.List;
  * same ledger code). Crash safety: work items are sent before loans are written. A crash in between leaves the loans
  * in the index for today, so a re-run ages them again (same result: same date), re-sends their work items (workers
  * are idempotent on {@link WorkItem#key()}) and writes the same state a clean run would have written.
+ *
+ * <p>Concurrency: a scan holds the zone's {@link ScanLeases lease} for the date while it runs ({@link #LEASE}
+ * long, renewed after a page once half of it is spent), so a second scan of the same date at the same time waits
+ * for it and then has nothing to do: no work item is sent twice for the same loan and date. A re-run after a scan
+ * finished scans again. A scan that dies leaves its lease to expire; the retry then takes the date over.
  */
 public final class OverdueScanUseCase {
 
     private static final int PAGE_SIZE = 100;
+    /** How long a scan's claim on its date lasts without renewal (it renews after every page). */
+    public static final Duration LEASE = Duration.ofSeconds(30);
 
     private final LoanRepository loans;
     private final WorkDispatcher dispatcher;
     private final CollectionsSettings settings;
     private final Clock clock;
+    private final ScanLeases leases;
 
     public OverdueScanUseCase(LoanRepository loans, WorkDispatcher dispatcher, CollectionsSettings settings,
                               Clock clock) {
+        this(loans, dispatcher, settings, clock, ScanLeases.NONE);
+    }
+
+    public OverdueScanUseCase(LoanRepository loans, WorkDispatcher dispatcher, CollectionsSettings settings,
+                              Clock clock, ScanLeases leases) {
+        this.leases = leases;
         this.loans = loans;
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -49,15 +67,30 @@ public final class OverdueScanUseCase {
     public ScanSummary scan(ZoneId timeZone, LocalDate businessDate) {
         LocalDate date = businessDate != null ? businessDate : LocalDate.now(clock.withZone(timeZone));
         ScanSummary.Counter counter = new ScanSummary.Counter();
+        String zone = timeZone.getId();
+        String owner = UUID.randomUUID().toString();
+        if (leases.claim(zone, date, owner, clock.instant(), clock.instant().plus(LEASE)) == ScanLeases.Claim.DONE) {
+            return counter.toSummary(zone, date);
+        }
+        Instant renewed = clock.instant();
         for (int shard = 0; shard < settings.reviewSchedule().shards(); shard++) {
             String cursor = null;
             do {
-                ReviewPage page = loans.findDueForReview(timeZone.getId(), shard, date, cursor, PAGE_SIZE);
+                ReviewPage page = loans.findDueForReview(zone, shard, date, cursor, PAGE_SIZE);
                 processPage(page.loans(), date, counter);
                 cursor = page.nextCursor();
+                Instant now = clock.instant();
+                if (now.isAfter(renewed.plus(LEASE.dividedBy(2)))) {
+                    if (!leases.renew(zone, date, owner, now.plus(LEASE))) {
+                        // Expired and taken over by a retry: it scans the rest; stopping here sends nothing twice.
+                        return counter.toSummary(zone, date);
+                    }
+                    renewed = now;
+                }
             } while (cursor != null);
         }
-        return counter.toSummary(timeZone.getId(), date);
+        leases.complete(zone, date, owner);
+        return counter.toSummary(zone, date);
     }
 
     private void processPage(List<LoanRecord> page, LocalDate date, ScanSummary.Counter counter) {

@@ -35,6 +35,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,11 @@ public final class ReminderDelivery {
     /** A provider refusal is retried this many times in all (by the sweep, 15 minutes apart), then final. */
     public static final int MAX_ATTEMPTS = 3;
     static final Duration RETRY_AFTER = Duration.ofMinutes(15);
+    /**
+     * A claim is held this long: longer than the longest timeout of a function that sends (the sweep, 300 s), so a
+     * live sender is never overtaken; after it the sweep claims the contact again.
+     */
+    public static final Duration SENDING_LEASE = Duration.ofMinutes(10);
     /** Caps and call limits look back this far (the longest window in the packs is 7 days). */
     static final int HISTORY_DAYS = 8;
 
@@ -124,7 +131,7 @@ public final class ReminderDelivery {
         Instant now = clock.instant();
         Map<String, List<ContactRecord>> byBorrower = new LinkedHashMap<>();
         for (ContactRecord r : records) {
-            if (r.state().waiting() && r.dueAt() != null && !r.dueAt().isAfter(now)) {
+            if (r.state().attemptable() && r.dueAt() != null && !r.dueAt().isAfter(now)) {
                 byBorrower.computeIfAbsent(r.borrowerId(), b -> new ArrayList<>()).add(r);
             }
         }
@@ -132,7 +139,7 @@ public final class ReminderDelivery {
         for (List<ContactRecord> group : byBorrower.values()) {
             List<ContactRecord> claimed = new ArrayList<>();
             for (ContactRecord r : group) {
-                ContactRecord c = r.claimed();
+                ContactRecord c = r.claimed(now, SENDING_LEASE);
                 if (ledger.update(c, r.version())) {
                     claimed.add(c);
                 }
@@ -140,7 +147,7 @@ public final class ReminderDelivery {
             if (claimed.isEmpty()) {
                 continue;
             }
-            Context context = new Context(claimed.get(0), now, loaded,
+            Context context = new Context(claimed, now, loaded,
                     borrower != null && claimed.get(0).borrowerId().equals(borrower.map(Borrower::borrowerId)
                             .orElse(null)) ? borrower : null);
             for (ContactRecord c : claimed) {
@@ -165,8 +172,12 @@ public final class ReminderDelivery {
         final Optional<Borrower> borrower;
         final List<PastContact> history = new ArrayList<>();
 
-        Context(ContactRecord first, Instant now, Map<String, LoanRecord> loaded, Optional<Borrower> known) {
+        Context(List<ContactRecord> attempted, Instant now, Map<String, LoanRecord> loaded,
+                Optional<Borrower> known) {
+            ContactRecord first = attempted.get(0);
             ZoneId zone = ZoneId.of(first.timeZone());
+            Set<String> attempting = new HashSet<>();
+            attempted.forEach(a -> attempting.add(a.key()));
             for (String loanId : first.loanIds()) {
                 Optional<LoanRecord> loan = loaded.containsKey(loanId) ? Optional.of(loaded.get(loanId))
                         : ReminderDelivery.this.loans.findLoan(loanId);
@@ -175,8 +186,13 @@ public final class ReminderDelivery {
             borrower = known != null ? known : borrowers.findBorrower(first.borrowerId());
             for (ContactRecord past : ledger.since(first.borrowerId(),
                     now.atZone(zone).toLocalDate().minusDays(HISTORY_DAYS))) {
-                if (past.state() == ContactState.SENT && past.sentAt() != null) {
-                    history.add(new PastContact(past.sentAt(), past.channel(), false));
+                // A contact whose outcome is unknown (being sent, or its sender died) counts as sent: recovery may
+                // deliver twice, never beyond a cap. The contacts attempted now are not their own history.
+                if (past.state() == ContactState.SENDING && attempting.contains(past.key())) {
+                    continue;
+                }
+                for (Instant at : past.attemptsThatMayHaveReached()) {
+                    history.add(new PastContact(at, past.channel(), false));
                 }
             }
         }
@@ -266,7 +282,8 @@ public final class ReminderDelivery {
         RenderedMessage message = renderer.render(content);
         ContactRecord allowed = c.decided(ContactState.SENT, null, evaluation, null);
         try {
-            String providerId = sender.send(borrower.get(), content, message);
+            String providerId = sender.send(borrower.get(), content, message,
+                    c.unconfirmedAt() != null ? c.unconfirmedAt() : now);
             return allowed.sent(now, providerId, message.template(), message.contentSha256());
         } catch (ReminderSender.DeliveryException e) {
             boolean retry = c.attempts() < MAX_ATTEMPTS;

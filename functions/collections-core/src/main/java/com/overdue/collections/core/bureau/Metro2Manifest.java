@@ -49,7 +49,10 @@ public record Metro2Manifest(LocalDate cycleDate, LocalDate createdOn, String fu
                                 long productNotReported, long notOpenYet, long finalReportDone) {
     }
 
-    /** Notices before negative reporting: published by this run, and already published by an earlier one. */
+    /**
+     * Notices before negative reporting of the cycle's accounts: decided by this cycle (sent after the cycle date),
+     * and sent in an earlier cycle. Derived from the records, so a re-run writes the same counts.
+     */
     public record NoticeCounts(long published, long alreadyPublished) {
     }
 

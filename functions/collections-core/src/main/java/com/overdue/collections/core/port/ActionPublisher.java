@@ -1,9 +1,9 @@
 package com.overdue.collections.core.port;
 
 /**
- * Publishes actions to downstream systems exactly once per {@link CollectionsAction#actionId()} as far as the engine
- * can tell: a second publish of the same id is a no-op. (A crash between the publish and its bookkeeping can still
- * deliver twice, so receivers dedupe on the id in the body.)
+ * Publishes actions to downstream systems, at least once per {@link CollectionsAction#actionId()}: the action was
+ * recorded in the {@link ActionOutbox} before, and a crash between the publish and marking it published makes the
+ * recovery publish it again, so receivers dedupe on the id (message attribute and body {@code actionId}).
  */
 public interface ActionPublisher {
 

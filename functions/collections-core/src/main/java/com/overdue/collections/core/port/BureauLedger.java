@@ -23,5 +23,32 @@ public interface BureauLedger {
      *
      * @return false when a record was already there (nothing written)
      */
-    boolean record(BureauRecord record);
+    default boolean record(BureauRecord record) {
+        return record(record, null);
+    }
+
+    /**
+     * Writes the record and, when the cycle decided one, the notice before negative reporting as a PENDING action
+     * of the {@link ActionOutbox}, in one write, unless a record exists for the same loan and cycle.
+     *
+     * @param notice the notice to publish after the write, or null
+     * @return false when a record was already there (nothing written)
+     */
+    boolean record(BureauRecord record, CollectionsAction notice);
+
+    /**
+     * Records that the cycle's Metro 2 file is to be written (PENDING, the file's outbox item), unless it is
+     * recorded already; a run that dies before {@link #fileWritten} leaves it PENDING for the alarm and the re-run.
+     */
+    void fileDue(LocalDate cycleDate, java.time.Instant at);
+
+    /** Marks the cycle's file and manifest written (DELIVERED), with the file's SHA-256 (null when not submittable). */
+    void fileWritten(LocalDate cycleDate, String sha256);
+
+    /** The cycles whose file is still PENDING and whose delivery deadline is at or before {@code now}. */
+    java.util.List<Undelivered> filesDueBy(java.time.Instant now);
+
+    /** A cycle whose file was recorded PENDING at {@code recordedAt} and is not written yet. */
+    record Undelivered(LocalDate cycleDate, java.time.Instant recordedAt) {
+    }
 }

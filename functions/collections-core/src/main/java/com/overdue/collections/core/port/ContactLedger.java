@@ -29,7 +29,10 @@ public interface ContactLedger {
     /** The borrower's contacts of business dates on or after {@code from} (what caps and call limits count). */
     List<ContactRecord> since(String borrowerId, LocalDate from);
 
-    /** Waiting contacts (pending, deferred, failed) whose time has come, oldest first, at most {@code limit}. */
+    /**
+     * Waiting contacts (pending, deferred, failed) whose time has come, and contacts being sent whose sender's lease
+     * has run out, oldest first, at most {@code limit}.
+     */
     List<ContactRecord> dueBy(Instant now, int limit);
 
     /** Replaces the stored record if it is still at {@code expectedVersion}; false when it moved on (a race). */

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Escalation state, decisions and their actions' publication state, per loan. The state keeps the settlement offers
- * made (their terms), so the store is also where the replays find them.
+ * Escalation state, decisions and their actions' publication state, per loan. The actions are the engine's outbox
+ * for {@code collections-actions} ({@link ActionOutbox}): recorded PENDING with the decision, published after it. The
+ * state keeps the settlement offers made (their terms), so the store is also where the replays find them.
  */
-public interface EscalationStore extends SettlementOffers {
+public interface EscalationStore extends ActionOutbox, SettlementOffers {
 
     /** The offers kept in the loan's escalation state (one read of the state). */
     @Override
@@ -37,8 +38,13 @@ public interface EscalationStore extends SettlementOffers {
     /** The actions of a decision still waiting to be published (status PENDING), ready to publish. */
     List<CollectionsAction> pendingActions(String loanId, String decisionId);
 
-    /** Marks an action published (from PENDING or DEFERRED); {@code false} when it already was. */
-    boolean markPublished(String loanId, String actionId);
+    /**
+     * Releases a deferred call task: writes atomically the new state at {@code expectedVersion} and the action
+     * (from DEFERRED to PENDING, with the message to publish), so that the release is never lost between the two.
+     *
+     * @throws StaleLoanException when the state is no longer at the expected version
+     */
+    void release(EscalationState next, long expectedVersion, CollectionsAction action);
 
     /** Every decision of the loan, oldest first (audit, local report). */
     List<EscalationDecision> decisions(String loanId);

@@ -5,6 +5,7 @@ import com.overdue.collections.core.escalation.EscalationDecision.ActionStatus;
 import com.overdue.collections.core.escalation.EscalationDecision.PlannedAction;
 import com.overdue.collections.core.escalation.EscalationState;
 import com.overdue.collections.core.port.CollectionsAction;
+import com.overdue.collections.core.port.ActionOutbox.Undelivered;
 import com.overdue.collections.core.port.EscalationStore;
 import com.overdue.collections.core.port.StaleLoanException;
 
@@ -78,6 +79,26 @@ final class InMemoryEscalationStore implements EscalationStore {
         }
         status.put(actionId, ActionStatus.PUBLISHED);
         return true;
+    }
+
+    @Override
+    public synchronized void release(EscalationState next, long expectedVersion, CollectionsAction action) {
+        checkVersion(next.loanId(), expectedVersion);
+        statuses.computeIfAbsent(next.loanId(), k -> new LinkedHashMap<>()).put(action.actionId(),
+                ActionStatus.PENDING);
+        messages.computeIfAbsent(next.loanId(), k -> new LinkedHashMap<>()).put(action.actionId(), action);
+        store(next, expectedVersion);
+    }
+
+    @Override
+    public synchronized List<Undelivered> undeliveredBy(java.time.Instant now, int limit) {
+        List<Undelivered> out = new ArrayList<>();
+        statuses.forEach((loanId, byId) -> byId.forEach((id, s) -> {
+            if (s == ActionStatus.PENDING && out.size() < limit) {
+                out.add(new Undelivered(messages.get(loanId).get(id), now));
+            }
+        }));
+        return out;
     }
 
     @Override

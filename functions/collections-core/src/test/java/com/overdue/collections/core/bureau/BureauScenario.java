@@ -52,7 +52,7 @@ final class BureauScenario {
         world = new InMemoryBureauWorld(Paths.get(System.getProperty("basedir", "."), "target", "metro2", name));
         settings = CollectionsSettings.of(productsWithCnMetro2(), DelinquencyPolicy.DEFAULT, 4);
         ingest = new IngestEventUseCase(world, settings, clock);
-        export = new CreditReportExportUseCase(world, world, world, world, world, world, settings, bureau,
+        export = new CreditReportExportUseCase(world, world, world, world, world, world, world, settings, bureau,
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions,
                 clock);
     }

@@ -1,5 +1,6 @@
 package com.overdue.collections.core.bureau;
 
+import com.overdue.collections.core.port.ActionOutbox;
 import com.overdue.collections.core.port.ActionPublisher;
 import com.overdue.collections.core.port.BorrowerDirectory;
 import com.overdue.collections.core.port.BureauLedger;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * ledger, the bureau records, the actions published and the report store.
  */
 final class InMemoryBureauWorld implements LoanRepository, LoanCatalog, BorrowerDirectory, BureauLedger,
-        ActionPublisher, ReportStore {
+        ActionPublisher, ActionOutbox, ReportStore {
 
     final Map<String, LoanRecord> loans = new TreeMap<>();
     final Map<String, List<StoredEvent>> events = new LinkedHashMap<>();
@@ -109,9 +110,48 @@ final class InMemoryBureauWorld implements LoanRepository, LoanCatalog, Borrower
                 .reduce((a, b) -> b);
     }
 
+    /** Notices recorded PENDING with their record and not marked published yet, by action id. */
+    final Map<String, CollectionsAction> pendingNotices = new LinkedHashMap<>();
+    /** Cycles whose file is recorded due and not written yet, and the written ones with their SHA-256. */
+    final Map<LocalDate, java.time.Instant> filesDue = new TreeMap<>();
+    final Map<LocalDate, String> filesWritten = new TreeMap<>();
+
     @Override
-    public boolean record(BureauRecord record) {
-        return bureau.putIfAbsent(record.loanId() + "#" + record.cycleDate(), record) == null;
+    public boolean record(BureauRecord record, CollectionsAction notice) {
+        boolean written = bureau.putIfAbsent(record.loanId() + "#" + record.cycleDate(), record) == null;
+        if (written && notice != null) {
+            pendingNotices.put(notice.actionId(), notice);
+        }
+        return written;
+    }
+
+    @Override
+    public void fileDue(LocalDate cycleDate, java.time.Instant at) {
+        if (!filesWritten.containsKey(cycleDate)) {
+            filesDue.putIfAbsent(cycleDate, at);
+        }
+    }
+
+    @Override
+    public void fileWritten(LocalDate cycleDate, String sha256) {
+        filesDue.remove(cycleDate);
+        filesWritten.put(cycleDate, sha256);
+    }
+
+    @Override
+    public List<BureauLedger.Undelivered> filesDueBy(java.time.Instant before) {
+        return filesDue.entrySet().stream().filter(e -> !e.getValue().isAfter(before))
+                .map(e -> new BureauLedger.Undelivered(e.getKey(), e.getValue())).toList();
+    }
+
+    @Override
+    public List<ActionOutbox.Undelivered> undeliveredBy(java.time.Instant now, int limit) {
+        return pendingNotices.values().stream().limit(limit).map(a -> new ActionOutbox.Undelivered(a, now)).toList();
+    }
+
+    @Override
+    public boolean markPublished(String loanId, String actionId) {
+        return pendingNotices.remove(actionId) != null;
     }
 
     List<BureauRecord> recordsOf(String loanId) {

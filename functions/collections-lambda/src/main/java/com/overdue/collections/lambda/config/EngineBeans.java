@@ -1,6 +1,7 @@
 package com.overdue.collections.lambda.config;
 
 import com.overdue.collections.core.application.ContactSweepUseCase;
+import com.overdue.collections.core.application.OutboxRecoveryUseCase;
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.EscalationDecisionUseCase;
 import com.overdue.collections.core.application.InboxUseCase;
@@ -79,6 +80,12 @@ public class EngineBeans {
     @Singleton
     ContactSweepUseCase contactSweep(CollectionsEngine engine) {
         return engine.contactSweep();
+    }
+
+    @Produces
+    @Singleton
+    OutboxRecoveryUseCase outboxRecovery(CollectionsEngine engine) {
+        return engine.outboxRecovery();
     }
 
     @Produces

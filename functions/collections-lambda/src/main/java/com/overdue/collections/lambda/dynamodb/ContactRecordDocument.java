@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  * rule pack's digest. Absent values are written as {@code null} (a compliance reader sees every field).
  *
  * <p>Versions: 1 had no {@code "v"}; 2 adds it and is otherwise the same. {@code version} is the optimistic lock of
- * the record, not the format.
+ * the record, not the format. {@code claimedAt} (an attempt under way) and {@code unconfirmedAt} (an attempt whose
+ * sender died) are left out when absent and ignored by readers that do not know them, so no new version.
  */
 @RegisterForReflection
 public record ContactRecordDocument(int v, String borrowerId, LocalDate businessDate, Channel channel,
@@ -31,7 +32,8 @@ public record ContactRecordDocument(int v, String borrowerId, LocalDate business
                                     List<String> rounds, List<String> loanIds, List<String> jurisdictions,
                                     String locale, String timeZone, List<Evaluation> evaluations, Instant sentAt,
                                     String providerMessageId, String template, String contentSha256, String note,
-                                    Long version) {
+                                    Long version, @JsonInclude(JsonInclude.Include.NON_NULL) Instant claimedAt,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) Instant unconfirmedAt) {
 
     /** The current format version. */
     public static final int VERSION = 2;
@@ -74,7 +76,8 @@ public record ContactRecordDocument(int v, String borrowerId, LocalDate business
         return new ContactRecordDocument(VERSION, r.borrowerId(), r.businessDate(), r.channel(), r.messageId(),
                 r.state(), r.dueAt(), r.attempts(), r.rounds(), r.loanIds(), r.jurisdictions(), r.locale(),
                 r.timeZone(), r.evaluations().stream().map(ContactRecordDocument::evaluation).toList(), r.sentAt(),
-                r.providerMessageId(), r.template(), r.contentSha256(), r.note(), r.version());
+                r.providerMessageId(), r.template(), r.contentSha256(), r.note(), r.version(), r.claimedAt(),
+                r.unconfirmedAt());
     }
 
     /** The record as one compact JSON line. */
@@ -92,7 +95,8 @@ public record ContactRecordDocument(int v, String borrowerId, LocalDate business
         return new ContactRecord(borrowerId, businessDate, channel, messageId, state, dueAt,
                 attempts == null ? 0 : attempts, list(rounds), list(loanIds), list(jurisdictions), locale, timeZone,
                 list(evaluations).stream().map(ContactRecordDocument::evaluation).toList(),
-                sentAt, providerMessageId, template, contentSha256, note, version == null ? 1 : version);
+                sentAt, providerMessageId, template, contentSha256, note, claimedAt, unconfirmedAt,
+                version == null ? 1 : version);
     }
 
     /** The domain evaluation of a stored one. */

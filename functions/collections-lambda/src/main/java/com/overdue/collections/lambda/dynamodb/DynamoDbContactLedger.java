@@ -31,7 +31,8 @@ import java.util.zip.CRC32;
  * {@code ROUND#<loanId>#<episode>#<round>} markers, {@code CONTACT#<businessDate>#<channel>} records (state, version,
  * JSON body), and {@code LOAN#<loanId>} links written when a loan is booked. A waiting contact carries
  * {@code reviewShard = DEFER#<nn>} and {@code reviewAt = <dueAt>#<borrowerId>#<key>} on the sparse {@code review}
- * index, which the sweep queries; a final one does not (attributes absent).
+ * index, which the sweep queries; so does one being sent, due again when its sender's lease ends (a sender that dies
+ * leaves it to the sweep); a final one does not (attributes absent).
  */
 public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans {
 
@@ -159,7 +160,7 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
         item.put("state", s(c.state().name()));
         item.put("version", AttributeValue.fromN(Long.toString(c.version())));
         item.put("body", s(ContactRecordDocument.write(c)));
-        if (c.state().waiting() && c.dueAt() != null) {
+        if (c.state().attemptable() && c.dueAt() != null) {
             item.put("reviewShard", s(shardKey(shardOf(c.borrowerId()))));
             item.put("reviewAt", s(SORTABLE.format(c.dueAt().truncatedTo(ChronoUnit.SECONDS)) + "#"
                     + c.borrowerId() + "#" + c.key()));

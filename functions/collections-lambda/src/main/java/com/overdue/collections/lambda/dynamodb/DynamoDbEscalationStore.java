@@ -16,13 +16,16 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,9 @@ import java.util.Optional;
 /**
  * {@link EscalationStore} on the single table. A decision is one {@code TransactWriteItems}: the
  * {@code DECISION#<date>} item (attribute_not_exists: at most one per loan per date), the {@code ESCALATION} item
- * (version checked) and one {@code ACTION#<decisionId>#<action>} item per action with its status.
+ * (version checked) and one {@code ACTION#<decisionId>#<action>} item per action with its status. The ACTION items
+ * are the outbox of {@code collections-actions} (also for the bureau notices, {@link DynamoDbBureauLedger}): a
+ * PENDING one carries the {@link OutboxIndex} keys until it is marked published.
  */
 public final class DynamoDbEscalationStore implements EscalationStore {
 
@@ -40,11 +45,18 @@ public final class DynamoDbEscalationStore implements EscalationStore {
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EscalationItem> table;
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final int outboxShards;
     private final Clock clock;
 
-    public DynamoDbEscalationStore(DynamoDbEnhancedClient enhanced, String tableName, Clock clock) {
+    public DynamoDbEscalationStore(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
+                                   int outboxShards, Clock clock) {
         this.enhanced = enhanced;
         this.table = enhanced.table(tableName, EscalationItem.schema());
+        this.client = client;
+        this.tableName = tableName;
+        this.outboxShards = outboxShards;
         this.clock = clock;
     }
 
@@ -66,9 +78,7 @@ public final class DynamoDbEscalationStore implements EscalationStore {
             CollectionsAction c = new CollectionsAction(a.actionId(), a.action(), d.loanId(), d.borrowerId(), d.to(),
                     d.decisionId(), d.businessDate(), d.explanation());
             tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(EscalationItem.class)
-                    .item(item(d.loanId(), "ACTION#" + a.actionId(),
-                            d.to(), a.status().name(), null, EscalationActionDocument.write(a, c)))
-                    .conditionExpression(NEW_ITEM).build());
+                    .item(actionItem(a, c)).conditionExpression(NEW_ITEM).build());
         }
         try {
             enhanced.transactWriteItems(tx.build());
@@ -97,6 +107,62 @@ public final class DynamoDbEscalationStore implements EscalationStore {
     }
 
     @Override
+    public void release(EscalationState next, long expectedVersion, CollectionsAction action) {
+        PlannedAction pending = new PlannedAction(action.actionId(), action.action(), ActionStatus.PENDING, null,
+                "released", null);
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(EscalationItem.class)
+                .item(stateItem(next, expectedVersion + 1)).conditionExpression(versionIs(expectedVersion)).build());
+        tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(EscalationItem.class)
+                .item(actionItem(pending, action)).conditionExpression(Expression.builder()
+                        .expression("#s = :deferred").expressionNames(Map.of("#s", "status"))
+                        .expressionValues(Map.of(":deferred", AttributeValue.fromS(ActionStatus.DEFERRED.name())))
+                        .build()).build());
+        try {
+            enhanced.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            throw new StaleLoanException(next.loanId(), expectedVersion);
+        }
+    }
+
+    /**
+     * The outbox item of an action: {@code ACTION#<actionId>} with its status, the message in the body and, while
+     * PENDING, the {@link OutboxIndex} keys (deadline: now + {@link OutboxIndex#DELIVERY_DEADLINE}).
+     */
+    EscalationItem actionItem(PlannedAction a, CollectionsAction message) {
+        EscalationItem i = item(message.loanId(), "ACTION#" + a.actionId(), message.stage(), a.status().name(), null,
+                EscalationActionDocument.write(a, message));
+        if (a.status() == ActionStatus.PENDING) {
+            i.setReviewShard(OutboxIndex.shardOf(message.loanId(), outboxShards));
+            i.setReviewAt(OutboxIndex.reviewAt(clock.instant(), message.loanId() + "#" + a.actionId()));
+        }
+        return i;
+    }
+
+    DynamoDbTable<EscalationItem> table() {
+        return table;
+    }
+
+    @Override
+    public List<Undelivered> undeliveredBy(Instant now, int limit) {
+        List<Undelivered> out = new ArrayList<>();
+        for (int shard = 0; shard < outboxShards; shard++) {
+            QueryResponse page = client.query(QueryRequest.builder().tableName(tableName)
+                    .indexName(LoanTable.REVIEW_INDEX)
+                    .keyConditionExpression("reviewShard = :shard AND reviewAt <= :upTo")
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(OutboxIndex.shard(shard)),
+                            ":upTo", AttributeValue.fromS(OutboxIndex.upTo(now))))
+                    .limit(limit).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                out.add(new Undelivered(EscalationActionDocument.readMessage(item.get("body").s()),
+                        Instant.parse(item.get("updatedAt").s())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Undelivered::recordedAt));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    @Override
     public List<CollectionsAction> pendingActions(String loanId, String decisionId) {
         List<CollectionsAction> out = new ArrayList<>();
         for (EscalationItem i : query(loanId, "ACTION#" + decisionId + "#")) {
@@ -109,19 +175,18 @@ public final class DynamoDbEscalationStore implements EscalationStore {
 
     @Override
     public boolean markPublished(String loanId, String actionId) {
-        EscalationItem update = new EscalationItem();
-        update.setPk(DynamoDbLoanRepository.loanKey(loanId));
-        update.setSk("ACTION#" + actionId);
-        update.setStatus(ActionStatus.PUBLISHED.name());
-        update.setUpdatedAt(clock.instant().toString());
         try {
-            table.updateItem(UpdateItemEnhancedRequest.builder(EscalationItem.class).item(update).ignoreNulls(true)
-                    .conditionExpression(Expression.builder()
-                            .expression("#s = :pending OR #s = :deferred")
-                            .expressionNames(Map.of("#s", "status"))
-                            .expressionValues(Map.of(":pending", AttributeValue.fromS(ActionStatus.PENDING.name()),
-                                    ":deferred", AttributeValue.fromS(ActionStatus.DEFERRED.name())))
-                            .build()).build());
+            client.updateItem(b -> b.tableName(tableName)
+                    .key(Map.of("PK", AttributeValue.fromS(DynamoDbLoanRepository.loanKey(loanId)),
+                            "SK", AttributeValue.fromS("ACTION#" + actionId)))
+                    .updateExpression("SET #s = :published, updatedAt = :at REMOVE reviewShard, reviewAt")
+                    .conditionExpression("#s = :pending OR #s = :deferred")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":published", AttributeValue.fromS(ActionStatus.PUBLISHED.name()),
+                            ":at", AttributeValue.fromS(clock.instant().toString()),
+                            ":pending", AttributeValue.fromS(ActionStatus.PENDING.name()),
+                            ":deferred", AttributeValue.fromS(ActionStatus.DEFERRED.name()))));
             return true;
         } catch (ConditionalCheckFailedException already) {
             return false;

@@ -4,7 +4,7 @@ package com.overdue.collections.lambda.dynamodb;
  * The escalation items under a loan: {@code ESCALATION} (current stage, versioned), {@code DECISION#<date>} (one
  * decision, immutable) and {@code ACTION#<decisionId>#<action>} (an action and its publication status). The details
  * are a JSON body; {@code stage}, {@code status} and {@code version} are attributes to read in the console and to
- * condition on.
+ * condition on. A PENDING action also carries the outbox keys of the {@code review} index ({@link OutboxIndex}).
  */
 public class EscalationItem {
     private String pk;
@@ -14,6 +14,8 @@ public class EscalationItem {
     private Long version;
     private String updatedAt;
     private String body;
+    private String reviewShard;
+    private String reviewAt;
 
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
@@ -29,6 +31,10 @@ public class EscalationItem {
     public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
     public String getBody() { return body; }
     public void setBody(String body) { this.body = body; }
+    public String getReviewShard() { return reviewShard; }
+    public void setReviewShard(String reviewShard) { this.reviewShard = reviewShard; }
+    public String getReviewAt() { return reviewAt; }
+    public void setReviewAt(String reviewAt) { this.reviewAt = reviewAt; }
 
     /** The schema, spelled out (native image, Quarkus class loader: see {@link ItemSchemas}). */
     static software.amazon.awssdk.enhanced.dynamodb.TableSchema<EscalationItem> schema() {
@@ -48,6 +54,10 @@ public class EscalationItem {
                 .setter(EscalationItem::setUpdatedAt));
         b.addAttribute(String.class, a -> a.name("body").getter(EscalationItem::getBody)
                 .setter(EscalationItem::setBody));
+        b.addAttribute(String.class, a -> a.name("reviewShard").getter(EscalationItem::getReviewShard)
+                .setter(EscalationItem::setReviewShard));
+        b.addAttribute(String.class, a -> a.name("reviewAt").getter(EscalationItem::getReviewAt)
+                .setter(EscalationItem::setReviewAt));
         return b.build();
     }
 }

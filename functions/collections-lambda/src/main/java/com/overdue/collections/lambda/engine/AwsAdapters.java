@@ -59,8 +59,7 @@ public final class AwsAdapters implements EngineAdapters {
 
     @Override
     public ActionPublisher actionPublisher() {
-        // The publisher keeps its once-per-id markers in the table.
-        return new SnsActionPublisher(sns, settings.actionsTopicArn(), dynamoDb, settings.tableName(), clock);
+        return new SnsActionPublisher(sns, settings.actionsTopicArn());
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.overdue.collections.lambda.engine;
 
 import com.overdue.collections.core.application.CollectionsSettings;
 import com.overdue.collections.core.application.ContactSweepUseCase;
+import com.overdue.collections.core.application.OutboxRecoveryUseCase;
 import com.overdue.collections.core.application.CreditReportExportUseCase;
 import com.overdue.collections.core.application.EscalationDecisionUseCase;
 import com.overdue.collections.core.application.InboxUseCase;
@@ -23,6 +24,7 @@ import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.overdue.collections.lambda.dynamodb.DynamoDbInbox;
 import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
+import com.overdue.collections.lambda.dynamodb.DynamoDbScanLeases;
 import com.overdue.collections.lambda.reminder.QuteReminderRenderer;
 import com.overdue.collections.lambda.reminder.ReminderChannels;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -64,6 +66,7 @@ public final class CollectionsEngine {
     private final Once<PenaltyAccrualUseCase> penaltyAccrual;
     private final Once<ReminderFanOutUseCase> reminderFanOut;
     private final Once<ContactSweepUseCase> contactSweep;
+    private final Once<OutboxRecoveryUseCase> outboxRecovery;
     private final Once<InboxUseCase> inboxUseCase;
     private final Once<EscalationDecisionUseCase> escalationDecision;
     private final Once<CreditReportExportUseCase> creditReportExport;
@@ -80,8 +83,8 @@ public final class CollectionsEngine {
         this.repository = new DynamoDbLoanRepository(enhanced, table, settings.reviewShards());
         this.loans = Objects.requireNonNull(b.loans.apply(repository), "the loan repository wrapper returned null");
         this.penalties = new DynamoDbPenaltyLedger(enhanced, table);
-        this.escalations = new DynamoDbEscalationStore(enhanced, table, clock);
-        this.bureau = new DynamoDbBureauLedger(enhanced, table);
+        this.escalations = new DynamoDbEscalationStore(enhanced, b.dynamoDb, table, settings.deferShards(), clock);
+        this.bureau = new DynamoDbBureauLedger(enhanced, b.dynamoDb, table, escalations);
         this.contacts = new DynamoDbContactLedger(b.dynamoDb, table, settings.deferShards());
         this.tableInbox = new DynamoDbInbox(b.dynamoDb, table);
 
@@ -90,17 +93,20 @@ public final class CollectionsEngine {
         this.inbox = new Once<>(() -> adapters.inbox(tableInbox));
         this.delivery = new Once<>(this::newDelivery);
         this.ingest = new Once<>(() -> new IngestEventUseCase(loans, escalations, rules, clock));
-        this.scan = new Once<>(() -> new OverdueScanUseCase(loans, work.get(), rules, clock));
+        DynamoDbScanLeases scanLeases = new DynamoDbScanLeases(b.dynamoDb, table, clock);
+        this.scan = new Once<>(() -> new OverdueScanUseCase(loans, work.get(), rules, clock, scanLeases));
         this.penaltyAccrual = new Once<>(() -> new PenaltyAccrualUseCase(loans, escalations, penalties, rules));
         this.reminderFanOut = new Once<>(() -> new ReminderFanOutUseCase(loans, contacts, repository, contacts,
                 delivery.get(), configuration.cadence(), configuration.calendars(), rules));
         this.contactSweep = new Once<>(() -> new ContactSweepUseCase(contacts, delivery.get(),
                 settings.sweepBatchSize()));
+        this.outboxRecovery = new Once<>(() -> new OutboxRecoveryUseCase(escalations, actions.get(), bureau, clock,
+                settings.sweepBatchSize()));
         this.inboxUseCase = new Once<>(() -> new InboxUseCase(inbox.get()));
         this.escalationDecision = new Once<>(() -> new EscalationDecisionUseCase(loans, escalations, actions.get(),
                 configuration.contactPolicy(), configuration.ladders(), rules, clock));
         this.creditReportExport = new Once<>(() -> new CreditReportExportUseCase(repository, loans, escalations,
-                repository, bureau, actions.get(), adapters.reportStore(), rules, configuration.bureau(),
+                repository, bureau, actions.get(), escalations, adapters.reportStore(), rules, configuration.bureau(),
                 ChargeOffPolicy.WRITTEN_OFF_CLOSURE, LoanPosition::conditions, clock));
     }
 
@@ -140,6 +146,11 @@ public final class CollectionsEngine {
 
     public ContactSweepUseCase contactSweep() {
         return contactSweep.get();
+    }
+
+    /** The outbox recovery the contact sweep runs: actions left PENDING by a crash, Metro 2 files still due. */
+    public OutboxRecoveryUseCase outboxRecovery() {
+        return outboxRecovery.get();
     }
 
     public InboxUseCase inbox() {

@@ -36,14 +36,14 @@ public final class ReminderChannels implements ReminderSender {
     }
 
     @Override
-    public String send(Borrower borrower, ReminderContent content, RenderedMessage message) {
+    public String send(Borrower borrower, ReminderContent content, RenderedMessage message, java.time.Instant at) {
         return switch (content.channel()) {
             case EMAIL -> email.apply(new MimeEmail(fromAddress, borrower.email(), message.subject(), message.text(),
                     message.html(), content.messageId(), content.unsubscribeUrl(),
                     unsubscribeMailto + "?subject=unsubscribe%20" + content.messageId(), clock.instant()));
             case SMS -> sms.apply(borrower.phone(), message.text());
             case IN_APP -> {
-                inbox.deliver(new Inbox.InboxMessage(borrower.borrowerId(), content.messageId(), clock.instant(),
+                inbox.deliver(new Inbox.InboxMessage(borrower.borrowerId(), content.messageId(), at,
                         message.subject(), message.text(), false));
                 yield "inbox:" + content.messageId();
             }

@@ -148,7 +148,7 @@ final class StoredFormatFixtures {
                         List.of("CN"), "zh-CN", "Asia/Shanghai")
                 .decided(ContactState.DEFERRED, Instant.parse("2026-03-11T00:00:00Z"), deferred, null)
                 .decided(ContactState.PENDING, Instant.parse("2026-03-11T00:00:00Z"), allowed, null)
-                .claimed()
+                .claimed(Instant.parse("2026-03-11T00:00:06Z"), java.time.Duration.ofMinutes(10))
                 .sent(Instant.parse("2026-03-11T00:00:07Z"), "sns-123", "reminder-sms-zh", "ff00aa");
     }
 
