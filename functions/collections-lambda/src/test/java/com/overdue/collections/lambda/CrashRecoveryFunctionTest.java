@@ -84,7 +84,8 @@ class CrashRecoveryFunctionTest {
     }
 
     /** The effects that leave the engine: an extra one is a duplicate delivery, a missing one is lost. */
-    private static final List<String> EFFECTS = List.of("Sns.Publish", "Ses.SendRawEmail", "S3.PutObject");
+    private static final List<String> EFFECTS = List.of("Sns.Publish", "Sns.PublishBatch", "Ses.SendRawEmail",
+            "S3.PutObject");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration REDELIVERY = Duration.ofMinutes(6);
     private static final Duration RECOVERY = Duration.ofMinutes(16);
