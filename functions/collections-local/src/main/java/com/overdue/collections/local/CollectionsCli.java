@@ -97,15 +97,9 @@ public final class CollectionsCli {
         } catch (DateTimeParseException e) {
             throw new UsageException("--run-time must be HH:mm");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(events, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--events: no such file " + events);
-        }
+        Long seed = null;
+        double rate = CrashInjector.DEFAULT_RATE;
         if (o.containsKey("crash-drill")) {
-            long seed;
-            double rate;
             try {
                 seed = Long.parseLong(o.get("crash-drill"));
             } catch (NumberFormatException e) {
@@ -119,14 +113,21 @@ public final class CollectionsCli {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new UsageException("--crash-rate must be a number between 0 and 1");
             }
+        } else if (o.containsKey("crash-rate")) {
+            throw new UsageException("--crash-rate needs --crash-drill SEED");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--events: no such file " + events);
+        }
+        if (seed != null) {
             out.printf("Clean run into %s ...%n", dir.resolve("clean"));
             CrashDrill drill = CrashDrill.run(new Simulation(runTime, out, 0), lines, from, to, dir, seed, rate);
             drill.drill.print(out);
             drill.print(out);
             return drill.passed() ? 0 : 3;
-        }
-        if (o.containsKey("crash-rate")) {
-            throw new UsageException("--crash-rate needs --crash-drill SEED");
         }
         SimulationReport report = new Simulation(runTime, out, 10).run(lines, from, to, dir);
         report.print(out);

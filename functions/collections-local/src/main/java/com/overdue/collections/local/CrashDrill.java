@@ -71,6 +71,15 @@ final class CrashDrill {
         Path cleanDir = out.resolve("clean");
         SimulationReport clean = simulation.run(lines, from, to, cleanDir);
         SimulationReport drill = simulation.run(lines, from, to, out, CrashInjector.perAttempt(seed, rate));
+        CrashDrill result = compare(seed, rate, clean, cleanDir, drill, out);
+        Files.writeString(out.resolve("drill.json"), result.toJson().toPrettyString() + "\n",
+                StandardCharsets.UTF_8);
+        return result;
+    }
+
+    /** Compares a run under crashes ({@code drill} in {@code out}) with a clean one ({@code clean} in cleanDir). */
+    static CrashDrill compare(long seed, double rate, SimulationReport clean, Path cleanDir, SimulationReport drill,
+                              Path out) throws IOException {
         List<String> differences = new ArrayList<>();
         compareFiles(cleanDir.resolve("loans"), out.resolve("loans"), "loans/", differences);
         compareFile(cleanDir.resolve("decisions.jsonl"), out.resolve("decisions.jsonl"), "decisions.jsonl",
@@ -83,11 +92,7 @@ final class CrashDrill {
                 lost.add(id);
             }
         }
-        CrashDrill result = new CrashDrill(seed, rate, clean, drill, differences, lost,
-                capBreaches(out.resolve("contacts.jsonl")));
-        Files.writeString(out.resolve("drill.json"), result.toJson().toPrettyString() + "\n",
-                StandardCharsets.UTF_8);
-        return result;
+        return new CrashDrill(seed, rate, clean, drill, differences, lost, capBreaches(out.resolve("contacts.jsonl")));
     }
 
     boolean passed() {

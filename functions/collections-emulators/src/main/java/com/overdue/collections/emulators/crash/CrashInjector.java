@@ -86,6 +86,7 @@ public final class CrashInjector implements ExecutionInterceptor {
     private final Map<String, Long> crashesByPoint = new TreeMap<>();
     private final Map<String, Integer> pointsByKind = new HashMap<>();
     private final List<String> recorded;
+    private final List<String> recordedKinds;
     private long points;
     private int suspended;
     private final Set<Long> fired = new java.util.HashSet<>();
@@ -103,6 +104,7 @@ public final class CrashInjector implements ExecutionInterceptor {
         this.targets = Set.copyOf(targets);
         this.random = new SplittableRandom(seed);
         this.recorded = record ? new ArrayList<>() : null;
+        this.recordedKinds = record ? new ArrayList<>() : null;
     }
 
     public static CrashInjector off() {
@@ -186,6 +188,7 @@ public final class CrashInjector implements ExecutionInterceptor {
             long index = points++;
             if (recorded != null) {
                 recorded.add(name);
+                recordedKinds.add(attemptKind == null ? "" : attemptKind);
             }
             if (attemptKind != null) {
                 attemptPoints++;
@@ -280,6 +283,17 @@ public final class CrashInjector implements ExecutionInterceptor {
             throw new IllegalStateException("points are recorded by recording() and atPoint(n) injectors only");
         }
         return List.copyOf(recorded);
+    }
+
+    /**
+     * The invocation kind ({@link #beginAttempt(String)}) each recorded point was reached in, in the order of
+     * {@link #points()} ({@code ""} outside an attempt): to aim crashes at one function's calls.
+     */
+    public synchronized List<String> pointKinds() {
+        if (recordedKinds == null) {
+            throw new IllegalStateException("points are recorded by recording() and atPoint(n) injectors only");
+        }
+        return List.copyOf(recordedKinds);
     }
 
     // ------------------------------------------------------------------ ExecutionInterceptor
