@@ -127,4 +127,8 @@ public sealed interface EventPayload {
 
     record LoanClosed(String reason, LocalDate on) implements EventPayload {
     }
+
+    /** The borrower's personal data changed; only the fields sent change (PII: kept in the borrower record only). */
+    record BorrowerDetailsChanged(String borrowerId, BorrowerDetails details) implements EventPayload {
+    }
 }

@@ -101,7 +101,8 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     }
 
     private static StoredEvent toStoredEvent(String loanId, EventItem e) {
-        return new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()), e.getBody());
+        return new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()), e.getBody(),
+                e.getContentHash());
     }
 
     /**
@@ -243,6 +244,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         item.setType(event.type());
         item.setOccurredAt(event.occurredAt().toString());
         item.setBody(event.json());
+        item.setContentHash(event.contentHash());
         return item;
     }
 
