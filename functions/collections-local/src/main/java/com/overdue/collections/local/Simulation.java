@@ -72,7 +72,10 @@ final class Simulation {
         this.progressEvery = progressEvery;
     }
 
-    /** One line of the input: its position in the file, its JSON, and when it occurred (if readable). */
+    /**
+     * One line of the input: its position in the file, its JSON ({@code null} when the line is not valid UTF-8), and
+     * when it occurred (if readable).
+     */
     private record Input(int line, String json, Instant occurredAt) {
     }
 
@@ -167,6 +170,10 @@ final class Simulation {
     private static List<Input> inputs(List<String> eventLines) {
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < eventLines.size(); i++) {
+            if (eventLines.get(i) == null) {
+                inputs.add(new Input(i + 1, null, null));
+                continue;
+            }
             String json = eventLines.get(i).trim();
             if (!json.isEmpty()) {
                 inputs.add(new Input(i + 1, json, occurredAt(json)));
@@ -183,7 +190,9 @@ final class Simulation {
         Set<ZoneId> zones = new TreeSet<>(Comparator.comparing(ZoneId::getId));
         List<Step> steps = new ArrayList<>();
         for (Input in : inputs) {
-            zoneOf(in.json(), zones);
+            if (in.json() != null) {
+                zoneOf(in.json(), zones);
+            }
             // An event whose time cannot be read is applied first, where it will be rejected with its reason.
             steps.add(new Ingest(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), in));
         }
@@ -252,12 +261,19 @@ final class Simulation {
             // An event after the last scan could not be seen by any scan of the range: counted, not applied.
             if (step.at().isAfter(timeline.lastRun())) {
                 report.eventsAfterWindow++;
+                files.afterWindow.write(MAPPER.createObjectNode().put("line", step.event().line())
+                        .put("occurredAt", step.event().occurredAt().toString())
+                        .put("reason", "occurs after the last scan of the range (--to): not applied").toString());
+                files.afterWindow.write('\n');
                 return;
             }
             if (step.event().occurredAt() != null) {
                 clock.set(step.event().occurredAt());
             }
-            IngestOutcome outcome = engine.ingest().ingest(step.event().json());
+            IngestOutcome outcome = step.event().json() == null
+                    ? new IngestOutcome.Rejected(new EventRejection(null, null, null, "$", "the line is not valid "
+                    + "UTF-8"))
+                    : engine.ingest().ingest(step.event().json());
             record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
         }
 
@@ -303,6 +319,7 @@ final class Simulation {
         final FileReportStore reports;
         final LocalReminders reminders;
         final BufferedWriter rejected;
+        final BufferedWriter afterWindow;
         final BufferedWriter changes;
         final BufferedWriter decisions;
 
@@ -311,6 +328,7 @@ final class Simulation {
             this.actions = new FileActionPublisher(out.resolve("actions.jsonl"));
             this.reports = new FileReportStore(out.resolve("credit"));
             this.rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
+            this.afterWindow = Files.newBufferedWriter(out.resolve("after-window.jsonl"), StandardCharsets.UTF_8);
             this.changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"), StandardCharsets.UTF_8);
             this.reminders = new LocalReminders(out, clock);
             this.decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
@@ -327,6 +345,7 @@ final class Simulation {
             reminders.close();
             changes.close();
             rejected.close();
+            afterWindow.close();
             actions.close();
             work.close();
         }
