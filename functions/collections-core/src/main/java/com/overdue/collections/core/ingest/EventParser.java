@@ -345,13 +345,22 @@ public final class EventParser {
         return new BigDecimal(text);
     }
 
-    /** The copy of the event the ledger keeps: ids, dates and amounts; a booking's borrower stays out (PII). */
+    /**
+     * The copy of the event the ledger keeps: ids, dates and amounts. The personal parts stay out: a booking's or a
+     * details change's borrower (kept in the borrower record) and a complaint's free-text summary (never needed to
+     * replay a loan).
+     */
     private static String storedCopy(JsonNode root, EventType type) {
-        if (type != EventType.LoanBooked && type != EventType.BorrowerDetailsChanged) {
+        String personal = switch (type) {
+            case LoanBooked, BorrowerDetailsChanged -> "borrower";
+            case ComplaintReceived -> "summary";
+            default -> null;
+        };
+        if (personal == null) {
             return root.toString();
         }
         JsonNode copy = root.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("payload")).remove("borrower");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("payload")).remove(personal);
         return copy.toString();
     }
 
