@@ -20,6 +20,8 @@ import com.overdue.collections.core.ingest.InvalidEventException;
 import com.overdue.collections.core.ingest.LoanTermsFactory;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.port.BorrowerChange;
+import com.overdue.collections.core.loan.BorrowerDetails;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.port.LoanChange;
@@ -192,7 +194,11 @@ public final class IngestEventUseCase {
         LoanRecord record = new LoanRecord(terms, position, status, version + 1, nextReview);
         StoredEvent stored = new StoredEvent(event.loanId(), event.eventId(), event.type().name(), event.occurredAt(),
                 event.storedJson(), event.contentHash());
-        loans.save(new LoanChange(record, version, stored, booked == null ? null : booked.borrower(), change));
+        BorrowerChange borrower = booked != null && booked.borrower() != null
+                ? new BorrowerChange(BorrowerDetails.of(booked.borrower()), event.occurredAt(), event.eventId())
+                : event.payload() instanceof EventPayload.BorrowerDetailsChanged changed
+                ? new BorrowerChange(changed.details(), event.occurredAt(), event.eventId()) : null;
+        loans.save(new LoanChange(record, version, stored, borrower, change));
         return new IngestOutcome.Applied(event.eventId(), event.type().name(), event.loanId(), terms.borrowerId(),
                 change);
     }

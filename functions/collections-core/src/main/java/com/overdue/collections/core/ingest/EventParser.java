@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.overdue.collections.core.ingest.EventPayload.*;
 import com.overdue.collections.core.ingest.wire.WirePayloads;
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.loan.BorrowerDetails;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -1,6 +1,7 @@
 package com.overdue.collections.core.ingest;
 
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.loan.BorrowerDetails;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package com.overdue.collections.core.ingest;
+package com.overdue.collections.core.loan;
 
-import com.overdue.collections.core.loan.Borrower;
 
 import java.time.LocalDate;
 
@@ -11,6 +10,12 @@ import java.time.LocalDate;
 public record BorrowerDetails(String borrowerId, String firstName, String middleName, String lastName, String locale,
                               String timeZone, String email, String phone, LocalDate dateOfBirth, String nationalId,
                               Borrower.PostalAddress address) {
+
+    /** All the data of a booking's borrower, as details (every field it has counts as sent). */
+    public static BorrowerDetails of(Borrower b) {
+        return new BorrowerDetails(b.borrowerId(), b.firstName(), b.middleName(), b.lastName(), b.locale(),
+                b.timeZone(), b.email(), b.phone(), b.dateOfBirth(), b.nationalId(), b.address());
+    }
 
     public Borrower asBorrower() {
         return new Borrower(borrowerId, firstName, middleName, lastName, locale, timeZone, email, phone, dateOfBirth,
