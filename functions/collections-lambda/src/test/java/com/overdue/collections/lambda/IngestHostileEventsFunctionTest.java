@@ -129,6 +129,15 @@ class IngestHostileEventsFunctionTest {
         assertThat(repository.findLoan("L-H1")).isPresent();
         assertThat(repository.findEvents("L-H1")).allSatisfy(e -> assertThat(pii.findIn(e.eventId(), e.json()))
                 .as("the stored copy of " + e.type()).isEmpty());
+        // One borrower record, newest change per field (booking 01-10, details 02-20, details 02-15 arriving later).
+        var borrower = repository.findBorrower("B-H1").orElseThrow();
+        assertThat(borrower.email()).isEqualTo("m.gongsun@example.org");
+        assertThat(borrower.address().line1()).isEqualTo("9 Orchid Road");
+        var erased = new com.overdue.collections.core.application.EraseBorrowerUseCase(repository,
+                id -> List.of("L-H1"), repository, java.time.Clock.systemUTC()).erase("B-H1").orElseThrow();
+        assertThat(erased.erasedFields()).containsExactly("email", "phone");
+        assertThat(repository.findBorrower("B-H1").orElseThrow().email()).isNull();
+        assertThat(repository.findBorrower("B-H1").orElseThrow().lastName()).isEqualTo("Gongsun");
         System.out.printf("hostile file through ingestEvents: %d hostile lines failed alone, %d applied%n", hostile,
                 applied);
     }

@@ -48,6 +48,7 @@ final class ItemSchemas {
         text(b, "type", EventItem::getType, EventItem::setType);
         text(b, "occurredAt", EventItem::getOccurredAt, EventItem::setOccurredAt);
         text(b, "body", EventItem::getBody, EventItem::setBody);
+        text(b, "contentHash", EventItem::getContentHash, EventItem::setContentHash);
         return b.build();
     }
 
