@@ -72,9 +72,10 @@ public final class EventParser {
         if (problem.isPresent()) {
             throw rejection(eventId, type, loanId, problem.get().field(), problem.get().reason());
         }
-        String unpaired = unpairedSurrogate(root, "");
-        if (unpaired != null) {
-            throw rejection(eventId, type, loanId, unpaired, "is not well-formed Unicode (an unpaired surrogate)");
+        String malformed = malformedText(root, "");
+        if (malformed != null) {
+            throw rejection(eventId, type, loanId, malformed, "must be well-formed Unicode without control or line "
+                    + "characters");
         }
         try {
             return bind(root, json, true);
@@ -380,14 +381,20 @@ public final class EventParser {
         return n;
     }
 
-    /** The path of the first text (or field name) holding an unpaired UTF-16 surrogate, or null. */
-    private static String unpairedSurrogate(JsonNode node, String path) {
+    /**
+     * The path of the first text holding an unpaired UTF-16 surrogate or ending in a line terminator, or null. The
+     * schema's patterns exclude control and line characters, but a JDK regex's {@code $} also matches before a final
+     * line terminator, so the last character needs this check.
+     */
+    private static String malformedText(JsonNode node, String path) {
         if (node.isTextual()) {
-            return wellFormed(node.asText()) ? null : (path.isEmpty() ? "$" : path);
+            String text = node.asText();
+            boolean endsInLine = !text.isEmpty() && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(text.length() - 1)) >= 0;
+            return wellFormed(text) && !endsInLine ? null : (path.isEmpty() ? "$" : path);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String found = unpairedSurrogate(node.get(i), path + "[" + i + "]");
+                String found = malformedText(node.get(i), path + "[" + i + "]");
                 if (found != null) {
                     return found;
                 }
@@ -397,7 +404,7 @@ public final class EventParser {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
-                String found = unpairedSurrogate(f.getValue(), p);
+                String found = malformedText(f.getValue(), p);
                 if (found != null) {
                     return found;
                 }
