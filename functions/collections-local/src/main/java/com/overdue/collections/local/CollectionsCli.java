@@ -53,10 +53,10 @@ public final class CollectionsCli {
             err.println("collections: " + e.getMessage());
             err.print(USAGE);
             return 2;
-        } catch (IOException | RuntimeException e) {
-            // Reported and returned, so main's System.exit stops DynamoDB Local's threads instead of the JVM hanging.
-            err.println("collections: " + e);
-            e.printStackTrace(err);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // One line, no stack trace (it could quote input), returned so that main's System.exit stops DynamoDB
+            // Local's threads at once instead of the JVM hanging.
+            err.println("collections: failed: " + oneLine(e));
             return 1;
         }
     }
@@ -118,7 +118,7 @@ public final class CollectionsCli {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+            lines = EventLines.read(events);
         } catch (NoSuchFileException e) {
             throw new UsageException("--events: no such file " + events);
         }
@@ -132,6 +132,20 @@ public final class CollectionsCli {
         SimulationReport report = new Simulation(runTime, out, 10).run(lines, from, to, dir);
         report.print(out);
         return 0;
+    }
+
+    /**
+     * The error as one line: the engine's and the JDK's own messages (file names, bad options, an unknown loan) are
+     * shown, shortened; any other library's message is left out, since a parser's message may quote the input.
+     */
+    static String oneLine(Throwable e) {
+        boolean ours = e instanceof IOException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException;
+        String message = ours && e.getMessage() != null ? e.getMessage().replaceAll("[\\r\\n\\t]+", " ") : "";
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -90,7 +90,10 @@ final class Simulation {
         this.progressEvery = progressEvery;
     }
 
-    /** One line of the input: its position in the file, its JSON, and when it occurred (if readable). */
+    /**
+     * One line of the input: its position in the file, its JSON ({@code null} when the line is not valid UTF-8), and
+     * when it occurred (if readable).
+     */
     private record Input(int line, String json, Instant occurredAt) {
     }
 
@@ -232,6 +235,10 @@ final class Simulation {
     private static List<Input> inputs(List<String> eventLines) {
         List<Input> inputs = new ArrayList<>();
         for (int i = 0; i < eventLines.size(); i++) {
+            if (eventLines.get(i) == null) {
+                inputs.add(new Input(i + 1, null, null));
+                continue;
+            }
             String json = eventLines.get(i).trim();
             if (!json.isEmpty()) {
                 inputs.add(new Input(i + 1, json, occurredAt(json)));
@@ -248,7 +255,9 @@ final class Simulation {
         Set<ZoneId> zones = new TreeSet<>(Comparator.comparing(ZoneId::getId));
         List<Step> steps = new ArrayList<>();
         for (Input in : inputs) {
-            zoneOf(in.json(), zones);
+            if (in.json() != null) {
+                zoneOf(in.json(), zones);
+            }
             // An event whose time cannot be read is applied first, where it will be rejected with its reason.
             steps.add(new Ingest(in.occurredAt() == null ? Instant.MIN : in.occurredAt(), in));
         }
@@ -363,13 +372,20 @@ final class Simulation {
             // An event after the last scan could not be seen by any scan of the range: counted, not applied.
             if (step.at().isAfter(timeline.lastRun())) {
                 report.eventsAfterWindow++;
+                files.afterWindow.write(MAPPER.createObjectNode().put("line", step.event().line())
+                        .put("occurredAt", step.event().occurredAt().toString())
+                        .put("reason", "occurs after the last scan of the range (--to): not applied").toString());
+                files.afterWindow.write('\n');
                 return;
             }
             if (step.event().occurredAt() != null) {
                 clock.set(step.event().occurredAt());
             }
             invoke(new Delivery("ingestEvents", "line " + step.event().line(), 1, () -> {
-                IngestOutcome outcome = engine.ingest().ingest(step.event().json());
+                IngestOutcome outcome = step.event().json() == null
+                        ? new IngestOutcome.Rejected(new EventRejection(null, null, null, "$", "the line is not valid "
+                        + "UTF-8"))
+                        : engine.ingest().ingest(step.event().json());
                 return () -> {
                     try {
                         record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
@@ -434,6 +450,7 @@ final class Simulation {
         final FileReportStore reports;
         final LocalReminders reminders;
         final BufferedWriter rejected;
+        final BufferedWriter afterWindow;
         final BufferedWriter changes;
         final BufferedWriter decisions;
         final BufferedWriter dlq;
@@ -444,6 +461,7 @@ final class Simulation {
             this.reports = new FileReportStore(out.resolve("credit"), crashes, deliveries);
             this.dlq = Files.newBufferedWriter(out.resolve("dlq.jsonl"), StandardCharsets.UTF_8);
             this.rejected = Files.newBufferedWriter(out.resolve("rejected.jsonl"), StandardCharsets.UTF_8);
+            this.afterWindow = Files.newBufferedWriter(out.resolve("after-window.jsonl"), StandardCharsets.UTF_8);
             this.changes = Files.newBufferedWriter(out.resolve("bucket-changes.jsonl"), StandardCharsets.UTF_8);
             this.reminders = new LocalReminders(out, clock, crashes, deliveries);
             this.decisions = Files.newBufferedWriter(out.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
@@ -472,6 +490,7 @@ final class Simulation {
             reminders.close();
             changes.close();
             rejected.close();
+            afterWindow.close();
             actions.close();
             work.close();
         }

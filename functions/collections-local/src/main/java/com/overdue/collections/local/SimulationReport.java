@@ -136,7 +136,8 @@ final class SimulationReport {
                     p.get("collected").toPlainString(), p.get("waived").toPlainString(),
                     p.get("outstanding").toPlainString());
         });
-        out.printf("Events: %d applied, %d duplicate (no-op), %d rejected (see rejected.jsonl), %d after the window%n",
+        out.printf("Events: %d applied, %d duplicate (no-op), %d rejected (see rejected.jsonl), %d after the window "
+                        + "(not applied, see after-window.jsonl)%n",
                 eventsApplied, eventsDuplicate, eventsRejected, eventsAfterWindow);
         out.printf("Daily scans: %d loan reviews, %d work items, %d bucket/severity changes%n", loansScanned,
                 workItems, delinquencyChanges);

@@ -20,6 +20,8 @@ import com.overdue.collections.core.ingest.InvalidEventException;
 import com.overdue.collections.core.ingest.LoanTermsFactory;
 import com.overdue.collections.core.ledger.LoanPosition;
 import com.overdue.collections.core.loan.LoanTerms;
+import com.overdue.collections.core.port.BorrowerChange;
+import com.overdue.collections.core.loan.BorrowerDetails;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.product.Product;
 import com.overdue.collections.core.port.LoanChange;
@@ -90,12 +92,12 @@ public final class IngestEventUseCase {
         Optional<ParsedHistory> existing = histories.find(event.loanId());
         if (event.payload() instanceof LoanBooked booked) {
             if (existing.isPresent()) {
-                return existing.get().contains(event.eventId()) ? duplicate(event, "eventId already applied")
+                return existing.get().contains(event.eventId()) ? duplicateOrConflict(existing.get(), event)
                         : reject(event, "loanId", "loan " + event.loanId() + " is already booked");
             }
             if (!settings.products().contains(booked.productCode())) {
-                return reject(event, "payload.productCode", "no configuration for product \"" + booked.productCode()
-                        + "\" (configured: " + new java.util.TreeSet<>(settings.products().productCodes()) + ")");
+                return reject(event, "payload.productCode", "names no configured product (configured: "
+                        + new java.util.TreeSet<>(settings.products().productCodes()) + ")");
             }
             Product product = settings.products().product(booked.productCode());
             if (!product.currency().equals(booked.currency())) {
@@ -115,12 +117,30 @@ public final class IngestEventUseCase {
         LoanRecord loan = existing.get().loan();
         EventParser.checkScale(event, loan.terms().currency());
         if (existing.get().contains(event.eventId())) {
-            return duplicate(event, "eventId already applied");
+            return duplicateOrConflict(existing.get(), event);
         }
         List<CollectionsEvent> history = new ArrayList<>(existing.get().events());
-        if (event.payload() instanceof PaymentReceived payment && history.stream()
-                .anyMatch(h -> h.payload() instanceof PaymentReceived p && p.paymentId().equals(payment.paymentId()))) {
-            return duplicate(event, "payment " + payment.paymentId() + " already received");
+        if (event.payload() instanceof PaymentReceived payment) {
+            Optional<PaymentReceived> earlier = history.stream()
+                    .filter(h -> h.payload() instanceof PaymentReceived p && p.paymentId().equals(payment.paymentId()))
+                    .map(h -> (PaymentReceived) h.payload()).findFirst();
+            if (earlier.isPresent()) {
+                return earlier.get().amount().compareTo(payment.amount()) == 0
+                        ? duplicate(event, "payment " + payment.paymentId() + " already received")
+                        : conflict(event, "payload.amount", "conflict: payment " + payment.paymentId()
+                        + " was already received with a different amount");
+            }
+            if (payment.receivedOn().isBefore(loan.terms().disbursedOn())) {
+                return reject(event, "payload.receivedOn", "must not be before the loan's disbursal date");
+            }
+            if (payment.receivedOn().isAfter(LocalDate.ofInstant(event.occurredAt(), loan.terms().timeZone()))) {
+                return reject(event, "payload.receivedOn", "must not be after the event's own date (occurredAt in "
+                        + "the loan's time zone)");
+            }
+        }
+        if (event.payload() instanceof EventPayload.BorrowerDetailsChanged changed
+                && !changed.borrowerId().equals(loan.terms().borrowerId())) {
+            return reject(event, "payload.borrowerId", "is not the borrower of loan " + event.loanId());
         }
         if (event.payload() instanceof PaymentReversed reversal) {
             if (history.stream().noneMatch(h -> h.payload() instanceof PaymentReceived p
@@ -180,8 +200,12 @@ public final class IngestEventUseCase {
         }
         LoanRecord record = new LoanRecord(terms, position, status, version + 1, nextReview);
         StoredEvent stored = new StoredEvent(event.loanId(), event.eventId(), event.type().name(), event.occurredAt(),
-                event.json());
-        loans.save(new LoanChange(record, version, stored, booked == null ? null : booked.borrower(), change));
+                event.storedJson(), event.contentHash());
+        BorrowerChange borrower = booked != null && booked.borrower() != null
+                ? new BorrowerChange(BorrowerDetails.of(booked.borrower()), event.occurredAt(), event.eventId())
+                : event.payload() instanceof EventPayload.BorrowerDetailsChanged changed
+                ? new BorrowerChange(changed.details(), event.occurredAt(), event.eventId()) : null;
+        loans.save(new LoanChange(record, version, stored, borrower, change));
         return new IngestOutcome.Applied(event.eventId(), event.type().name(), event.loanId(), terms.borrowerId(),
                 change);
     }
@@ -193,6 +217,20 @@ public final class IngestEventUseCase {
     private static IngestOutcome reject(CollectionsEvent event, String field, String reason) {
         return new IngestOutcome.Rejected(new EventRejection(event.eventId(), event.type().name(), event.loanId(),
                 field, reason));
+    }
+
+    /** A second delivery of an applied eventId: a duplicate when its content is the same, else a conflict. */
+    private static IngestOutcome duplicateOrConflict(ParsedHistory history, CollectionsEvent event) {
+        boolean same = event.contentHash() == null
+                || history.hashOf(event.eventId()).map(event.contentHash()::equals).orElse(true);
+        return same ? duplicate(event, "eventId already applied")
+                : conflict(event, "eventId", "conflict: an event with this eventId was already applied with "
+                + "different content");
+    }
+
+    private static IngestOutcome conflict(CollectionsEvent event, String field, String reason) {
+        return new IngestOutcome.Rejected(new EventRejection(event.eventId(), event.type().name(), event.loanId(),
+                field, reason), true);
     }
 
     private static IngestOutcome duplicate(CollectionsEvent event, String why) {

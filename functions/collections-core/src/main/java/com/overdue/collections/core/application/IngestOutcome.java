@@ -15,7 +15,14 @@ public sealed interface IngestOutcome {
     record Duplicate(String eventId, String type, String loanId, String why) implements IngestOutcome {
     }
 
-    /** Refused: breaks the contract or refers to something unknown. The message must go to the DLQ. */
-    record Rejected(EventRejection rejection) implements IngestOutcome {
+    /**
+     * Refused: breaks the contract or refers to something unknown, or ({@code conflict}) reuses an applied eventId
+     * with other content or a received paymentId with another amount. The message must go to the DLQ.
+     */
+    record Rejected(EventRejection rejection, boolean conflict) implements IngestOutcome {
+
+        public Rejected(EventRejection rejection) {
+            this(rejection, false);
+        }
     }
 }

@@ -40,6 +40,12 @@ final class LoanHistoryReplay {
         boolean contains(String eventId) {
             return stored.stream().anyMatch(s -> s.eventId().equals(eventId));
         }
+
+        /** The canonical hash of the applied event with this id, or empty when none was applied. */
+        Optional<String> hashOf(String eventId) {
+            return stored.stream().filter(s -> s.eventId().equals(eventId)).findFirst()
+                    .map(s -> s.contentHash() != null ? s.contentHash() : EventParser.canonicalHash(s.json()));
+        }
     }
 
     private final LoanRepository loans;
@@ -98,6 +104,6 @@ final class LoanHistoryReplay {
     }
 
     private CollectionsEvent parse(StoredEvent stored) {
-        return parser.parse(stored.json());
+        return parser.parseStored(stored.json());
     }
 }

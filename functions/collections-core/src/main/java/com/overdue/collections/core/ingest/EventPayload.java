@@ -1,6 +1,7 @@
 package com.overdue.collections.core.ingest;
 
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.loan.BorrowerDetails;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -126,5 +127,9 @@ public sealed interface EventPayload {
     }
 
     record LoanClosed(String reason, LocalDate on) implements EventPayload {
+    }
+
+    /** The borrower's personal data changed; only the fields sent change (PII: kept in the borrower record only). */
+    record BorrowerDetailsChanged(String borrowerId, BorrowerDetails details) implements EventPayload {
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum EventType {
     LoanBooked, PaymentReceived, PaymentReversed, PromiseToPayMade, ContactOutcomeRecorded, HardshipRequested,
     HardshipDecided, WaiverGranted, DisputeOpened, DisputeResolved, ContactPreferencesChanged, ComplaintReceived,
-    LegalEventRecorded, LoanClosed;
+    LegalEventRecorded, LoanClosed, BorrowerDetailsChanged;
 
     public static Optional<EventType> named(String name) {
         return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();

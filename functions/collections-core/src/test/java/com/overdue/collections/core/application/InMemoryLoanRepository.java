@@ -2,6 +2,8 @@ package com.overdue.collections.core.application;
 
 import com.overdue.collections.core.delinquency.DelinquencyChange;
 import com.overdue.collections.core.loan.Borrower;
+import com.overdue.collections.core.loan.BorrowerProfile;
+import com.overdue.collections.core.port.BorrowerRecords;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.port.LoanChange;
 import com.overdue.collections.core.port.LoanRecord;
@@ -26,12 +28,13 @@ import java.util.TreeMap;
  * is sparse like the DynamoDB GSI: only loans with a next review date, keyed by (time zone, shard) and sorted by
  * {@code nextReviewOn#loanId}; a page's cursor is the key of its last loan.
  */
-public final class InMemoryLoanRepository implements LoanRepository {
+public final class InMemoryLoanRepository implements LoanRepository, BorrowerRecords {
 
     private final ReviewSchedule reviewSchedule;
     private final Map<String, LoanRecord> loans = new TreeMap<>();
     private final Map<String, List<StoredEvent>> events = new HashMap<>();
     private final Map<String, Borrower> borrowers = new HashMap<>();
+    private final Map<String, BorrowerProfile> profiles = new HashMap<>();
     private final Map<String, List<DelinquencyChange>> changes = new HashMap<>();
     private int loansReturnedForReview;
     private int saves;
@@ -72,7 +75,12 @@ public final class InMemoryLoanRepository implements LoanRepository {
             events.computeIfAbsent(loanId, id -> new ArrayList<>()).add(change.event());
         }
         if (change.borrower() != null) {
-            borrowers.put(change.borrower().borrowerId(), change.borrower());
+            BorrowerProfile profile = profiles.getOrDefault(change.borrower().borrowerId(),
+                    BorrowerProfile.empty(change.borrower().borrowerId()))
+                    .apply(change.borrower().details(), change.borrower().occurredAt(), change.borrower().eventId())
+                    .profile();
+            profiles.put(profile.borrower().borrowerId(), profile);
+            borrowers.put(profile.borrower().borrowerId(), profile.borrower());
         }
         if (change.delinquencyChange() != null) {
             changes.computeIfAbsent(loanId, id -> new ArrayList<>()).add(change.delinquencyChange());
@@ -134,5 +142,19 @@ public final class InMemoryLoanRepository implements LoanRepository {
 
     public synchronized int saves() {
         return saves;
+    }
+
+    @Override
+    public synchronized Optional<BorrowerProfile> findProfile(String borrowerId) {
+        return Optional.ofNullable(profiles.get(borrowerId));
+    }
+
+    @Override
+    public synchronized void replaceProfile(BorrowerProfile expected, BorrowerProfile updated) {
+        if (!expected.equals(profiles.get(expected.borrower().borrowerId()))) {
+            throw new StaleLoanException(expected.borrower().borrowerId(), 0);
+        }
+        profiles.put(updated.borrower().borrowerId(), updated);
+        borrowers.put(updated.borrower().borrowerId(), updated.borrower());
     }
 }

@@ -213,7 +213,7 @@ class PenaltyAccrualUseCaseTest {
         runEachDay(d(2, 16), d(3, 10));
 
         Money recomputed = settings.replay().replay(terms, loans.findEvents("L-1").stream()
-                .map(e -> EventJson.parsed(e.json())).toList(), d(3, 10)).penaltyAccrued();
+                .map(e -> EventJson.stored(e.json())).toList(), d(3, 10)).penaltyAccrued();
         // 19, 20 Feb: 1.00; 21 Feb .. 10 Mar = 18 days x 0.25 = 4.50: 5.50
         assertThat(recomputed).isEqualTo(cny("5.50"));
         assertThat(postedSoFar()).isEqualTo(Map.of(1, recomputed));

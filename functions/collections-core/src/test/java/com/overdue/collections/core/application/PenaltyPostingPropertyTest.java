@@ -169,7 +169,7 @@ class PenaltyPostingPropertyTest {
         }
 
         List<CollectionsEvent> history = loans.findEvents(terms.loanId()).stream()
-                .map(e -> EventJson.parsed(e.json())).toList();
+                .map(e -> EventJson.stored(e.json())).toList();
         List<PenaltyAccrual> journal = new ArrayList<>();
         LoanPosition fromScratch = settings.replay().replay(terms, history, day(LAST_DAY), journal::add);
         assertNoNegativeComponent(fromScratch);

@@ -211,7 +211,7 @@ final class BureauScenario {
         com.overdue.collections.core.loan.LoanTerms terms = world.loans.get(loanId).terms();
         com.overdue.collections.core.ingest.EventParser parser = new com.overdue.collections.core.ingest.EventParser();
         List<com.overdue.collections.core.ingest.CollectionsEvent> events = world.findEvents(loanId).stream()
-                .map(e -> parser.parse(e.json()))
+                .map(e -> parser.parseStored(e.json()))
                 .filter(e -> e.payload() instanceof com.overdue.collections.core.ingest.EventPayload.PaymentReversed
                         || !com.overdue.collections.core.ingest.LoanReplay.effectiveDate(terms, e).isAfter(date))
                 .toList();

@@ -79,7 +79,7 @@ final class InMemoryBureauWorld implements LoanRepository, LoanCatalog, Borrower
             list.add(change.event());
         }
         if (change.borrower() != null) {
-            borrowers.put(change.borrower().borrowerId(), change.borrower());
+            borrowers.put(change.borrower().borrowerId(), change.borrower().details().asBorrower());
         }
         loans.put(change.record().loanId(), change.record());
     }

@@ -108,7 +108,7 @@ class EventParserTest {
         assertThat(rejection.field()).isEqualTo("type");
         assertThat(rejection.eventId()).isEqualTo("E-9");
         assertThat(rejection.type()).isEqualTo("RefundIssued");
-        assertThat(rejection.reason()).contains("RefundIssued");
+        assertThat(rejection.reason()).contains("LoanBooked", "PaymentReceived");
     }
 
     @Test

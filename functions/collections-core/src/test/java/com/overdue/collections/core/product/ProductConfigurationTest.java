@@ -120,7 +120,7 @@ class ProductConfigurationTest {
         assertThat(outcome).isInstanceOfSatisfying(IngestOutcome.Rejected.class, r -> {
             EventRejection rejection = r.rejection();
             assertThat(rejection.field()).isEqualTo("payload.productCode");
-            assertThat(rejection.reason()).isEqualTo("no configuration for product \"SME-REVOLVING\" (configured: "
+            assertThat(rejection.reason()).isEqualTo("names no configured product (configured: "
                     + "[CONSUMER-INSTALMENT, US-CONSUMER-INSTALMENT])");
             assertThat(rejection.loanId()).isEqualTo("L-X");
         });

@@ -25,6 +25,11 @@ public final class EventJson {
         return PARSER.parse(json);
     }
 
+    /** Reads back an event as the ledger stored it (a booking without its borrower). */
+    public static CollectionsEvent stored(String json) {
+        return PARSER.parseStored(json);
+    }
+
     public static String loanBooked(String eventId, Instant occurredAt, LoanTerms terms) {
         ObjectNode payload = MAPPER.createObjectNode()
                 .put("borrowerId", terms.borrowerId())

@@ -4,7 +4,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code BORROWER#<id> / PROFILE}: contact details. This is the only item holding PII; the table is encrypted at
- * rest with KMS and nothing here is ever logged.
+ * rest with KMS and nothing here is ever logged. Each field carries the stamp of the change that set it, so changes
+ * apply newest-wins in {@code occurredAt} order. {@code BORROWER#<id> / CHANGE#<occurredAt>#<eventId>} records each
+ * change (field names, no values); {@code BORROWER#<id> / LOAN#<loanId>} links the borrower's loans.
  */
 @RegisterForReflection
 public class BorrowerItem {
@@ -25,6 +27,12 @@ public class BorrowerItem {
     private String state;
     private String postalCode;
     private String country;
+    private String stamps;
+    private String revision;
+    private String erasedAt;
+    private String eventId;
+    private String occurredAt;
+    private String changedFields;
 
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
@@ -62,4 +70,20 @@ public class BorrowerItem {
     public void setPostalCode(String v) { this.postalCode = v; }
     public String getCountry() { return country; }
     public void setCountry(String v) { this.country = v; }
+
+    /** PROFILE: per field, the change that set it ({@code field=occurredAt#eventId;...}); ids and instants only. */
+    public String getStamps() { return stamps; }
+    public void setStamps(String v) { this.stamps = v; }
+    /** PROFILE: bumped on every write, the condition of the next one (optimistic locking). */
+    public String getRevision() { return revision; }
+    public void setRevision(String v) { this.revision = v; }
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String v) { this.erasedAt = v; }
+    /** CHANGE#...: the event that changed the record, when it occurred, and the names of the fields it set. */
+    public String getEventId() { return eventId; }
+    public void setEventId(String v) { this.eventId = v; }
+    public String getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(String v) { this.occurredAt = v; }
+    public String getChangedFields() { return changedFields; }
+    public void setChangedFields(String v) { this.changedFields = v; }
 }

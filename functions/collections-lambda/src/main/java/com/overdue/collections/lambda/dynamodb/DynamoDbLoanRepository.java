@@ -3,6 +3,9 @@ package com.overdue.collections.lambda.dynamodb;
 import com.overdue.collections.core.delinquency.DelinquencyChange;
 import com.overdue.collections.core.loan.Borrower;
 import com.overdue.collections.core.port.BorrowerDirectory;
+import com.overdue.collections.core.port.BorrowerChange;
+import com.overdue.collections.core.port.BorrowerRecords;
+import com.overdue.collections.core.loan.BorrowerProfile;
 import com.overdue.collections.core.port.DuplicateEventException;
 import com.overdue.collections.core.port.LoanCatalog;
 import com.overdue.collections.core.port.LoanChange;
@@ -41,7 +44,7 @@ import java.util.stream.IntStream;
  * {@link LoanRepository} on the single DynamoDB table: every multi-item change is one TransactWriteItems with the
  * loan's version checked (VersionedRecordExtension) and the event written only if its id is new.
  */
-public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory, LoanCatalog {
+public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDirectory, BorrowerRecords, LoanCatalog {
 
     private static final String META = "META";
     private static final String EVENT_PREFIX = "EVT#";
@@ -76,15 +79,16 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     public Optional<Borrower> findBorrower(String borrowerId) {
         BorrowerItem b = table.borrowers.getItem(r -> r.key(Key.builder().partitionValue("BORROWER#" + borrowerId)
                 .sortValue("PROFILE").build()));
-        if (b == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(b).map(item -> toBorrower(borrowerId, item));
+    }
+
+    private static Borrower toBorrower(String borrowerId, BorrowerItem b) {
         Borrower.PostalAddress address = b.getAddressLine1() == null && b.getCity() == null ? null
                 : new Borrower.PostalAddress(b.getAddressLine1(), b.getAddressLine2(), b.getCity(), b.getState(),
                 b.getPostalCode(), b.getCountry());
-        return Optional.of(new Borrower(borrowerId, b.getFirstName(), b.getMiddleName(), b.getLastName(),
+        return new Borrower(borrowerId, b.getFirstName(), b.getMiddleName(), b.getLastName(),
                 b.getLocale(), b.getTimeZone(), b.getEmail(), b.getPhone(),
-                b.getDateOfBirth() == null ? null : LocalDate.parse(b.getDateOfBirth()), b.getNationalId(), address));
+                b.getDateOfBirth() == null ? null : LocalDate.parse(b.getDateOfBirth()), b.getNationalId(), address);
     }
 
     @Override
@@ -101,7 +105,8 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     }
 
     private static StoredEvent toStoredEvent(String loanId, EventItem e) {
-        return new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()), e.getBody());
+        return new StoredEvent(loanId, e.getEventId(), e.getType(), Instant.parse(e.getOccurredAt()), e.getBody(),
+                e.getContentHash());
     }
 
     /**
@@ -147,11 +152,26 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
             tx.addPutItem(table.events, TransactPutItemEnhancedRequest.builder(EventItem.class)
                     .item(toItem(change.event())).conditionExpression(NEW_ITEM).build());
         }
+        int borrowerAt = -1;
         if (change.borrower() != null) {
-            tx.addPutItem(table.borrowers, toItem(change.borrower()));
+            BorrowerChange b = change.borrower();
+            BorrowerItem existing = profileItem(b.borrowerId());
+            BorrowerProfile current = existing == null ? BorrowerProfile.empty(b.borrowerId()) : toProfile(existing);
+            BorrowerProfile.Applied applied = current.apply(b.details(), b.occurredAt(), b.eventId());
+            borrowerAt = change.event() == null ? 1 : 2;
+            tx.addPutItem(table.borrowers, TransactPutItemEnhancedRequest.builder(BorrowerItem.class)
+                    .item(toItem(applied.profile(), existing)).conditionExpression(sameRevision(existing)).build());
+            // CHANGE#<occurredAt>#<eventId>: every change is recorded, by field name (values stay in PROFILE).
+            BorrowerItem recorded = new BorrowerItem();
+            recorded.setPk("BORROWER#" + b.borrowerId());
+            recorded.setSk("CHANGE#" + b.occurredAt() + "#" + b.eventId());
+            recorded.setEventId(b.eventId());
+            recorded.setOccurredAt(b.occurredAt().toString());
+            recorded.setChangedFields(String.join(",", applied.changedFields()));
+            tx.addPutItem(table.borrowers, recorded);
             // BORROWER#<id> / LOAN#<loanId>: which loans a borrower has (ids only), for the per-borrower reminder.
             BorrowerItem link = new BorrowerItem();
-            link.setPk("BORROWER#" + change.borrower().borrowerId());
+            link.setPk("BORROWER#" + b.borrowerId());
             link.setSk("LOAN#" + record.loanId());
             tx.addPutItem(table.borrowers, link);
         }
@@ -168,6 +188,10 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
                 throw new DuplicateEventException(record.loanId(), change.event().eventId());
             }
             if (!reasons.isEmpty() && isConditionFailure(reasons.get(0))) {
+                throw new StaleLoanException(record.loanId(), change.expectedVersion());
+            }
+            if (borrowerAt > 0 && reasons.size() > borrowerAt && isConditionFailure(reasons.get(borrowerAt))) {
+                // Another change of the same borrower won the race: read the record again and re-apply.
                 throw new StaleLoanException(record.loanId(), change.expectedVersion());
             }
             throw e;
@@ -243,7 +267,65 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
         item.setType(event.type());
         item.setOccurredAt(event.occurredAt().toString());
         item.setBody(event.json());
+        item.setContentHash(event.contentHash());
         return item;
+    }
+
+    private BorrowerItem profileItem(String borrowerId) {
+        return table.borrowers.getItem(r -> r.key(Key.builder().partitionValue("BORROWER#" + borrowerId)
+                .sortValue("PROFILE").build()).consistentRead(true));
+    }
+
+    private static Expression sameRevision(BorrowerItem existing) {
+        if (existing == null) {
+            return NEW_ITEM;
+        }
+        return existing.getRevision() == null
+                ? Expression.builder().expression("attribute_exists(PK) AND attribute_not_exists(revision)").build()
+                : Expression.builder().expression("revision = :r")
+                .putExpressionValue(":r", AttributeValue.fromS(existing.getRevision())).build();
+    }
+
+    private static BorrowerProfile toProfile(BorrowerItem b) {
+        Map<String, String> stamps = new java.util.LinkedHashMap<>();
+        if (b.getStamps() != null && !b.getStamps().isEmpty()) {
+            for (String pair : b.getStamps().split(";")) {
+                int eq = pair.indexOf('=');
+                stamps.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return new BorrowerProfile(toBorrower(b.getPk().substring("BORROWER#".length()), b), stamps,
+                b.getErasedAt() == null ? null : Instant.parse(b.getErasedAt()));
+    }
+
+    private static BorrowerItem toItem(BorrowerProfile profile, BorrowerItem previous) {
+        BorrowerItem item = toItem(profile.borrower());
+        item.setStamps(profile.stamps().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(";")));
+        long revision = previous == null || previous.getRevision() == null ? 0 : Long.parseLong(previous.getRevision());
+        // A record written before revisions and stamps were kept has neither: it is read as unstamped (any change
+        // is newer) and its first write sets revision 1.
+        item.setRevision(Long.toString(revision + 1));
+        item.setErasedAt(profile.erasedAt() == null ? null : profile.erasedAt().toString());
+        return item;
+    }
+
+    @Override
+    public Optional<BorrowerProfile> findProfile(String borrowerId) {
+        return Optional.ofNullable(profileItem(borrowerId)).map(DynamoDbLoanRepository::toProfile);
+    }
+
+    @Override
+    public void replaceProfile(BorrowerProfile expected, BorrowerProfile updated) {
+        BorrowerItem previous = profileItem(expected.borrower().borrowerId());
+        if (previous == null || !toProfile(previous).equals(expected)) {
+            throw new StaleLoanException(expected.borrower().borrowerId(), 0);
+        }
+        try {
+            table.borrowers.putItem(r -> r.item(toItem(updated, previous)).conditionExpression(sameRevision(previous)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleLoanException(expected.borrower().borrowerId(), 0);
+        }
     }
 
     private static BorrowerItem toItem(Borrower b) {

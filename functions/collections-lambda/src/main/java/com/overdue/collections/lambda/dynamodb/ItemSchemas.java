@@ -48,6 +48,7 @@ final class ItemSchemas {
         text(b, "type", EventItem::getType, EventItem::setType);
         text(b, "occurredAt", EventItem::getOccurredAt, EventItem::setOccurredAt);
         text(b, "body", EventItem::getBody, EventItem::setBody);
+        text(b, "contentHash", EventItem::getContentHash, EventItem::setContentHash);
         return b.build();
     }
 
@@ -108,6 +109,12 @@ final class ItemSchemas {
         text(b, "state", BorrowerItem::getState, BorrowerItem::setState);
         text(b, "postalCode", BorrowerItem::getPostalCode, BorrowerItem::setPostalCode);
         text(b, "country", BorrowerItem::getCountry, BorrowerItem::setCountry);
+        text(b, "stamps", BorrowerItem::getStamps, BorrowerItem::setStamps);
+        text(b, "revision", BorrowerItem::getRevision, BorrowerItem::setRevision);
+        text(b, "erasedAt", BorrowerItem::getErasedAt, BorrowerItem::setErasedAt);
+        text(b, "eventId", BorrowerItem::getEventId, BorrowerItem::setEventId);
+        text(b, "occurredAt", BorrowerItem::getOccurredAt, BorrowerItem::setOccurredAt);
+        text(b, "changedFields", BorrowerItem::getChangedFields, BorrowerItem::setChangedFields);
         return b.build();
     }
 

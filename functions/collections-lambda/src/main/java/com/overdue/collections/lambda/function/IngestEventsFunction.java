@@ -38,11 +38,12 @@ public class IngestEventsFunction {
             if (outcome instanceof IngestOutcome.Rejected rejected) {
                 EventRejection r = rejected.rejection();
                 putIds(r.eventId(), r.type(), r.loanId());
-                MDC.put("outcome", "rejected");
+                MDC.put("outcome", rejected.conflict() ? "conflict" : "rejected");
                 MDC.put("field", r.field());
                 MDC.put("reason", r.reason());
                 LOG.warnf("event rejected: %s", r.describe());
-                metrics.count(FUNCTION, Map.of("EventsRejected", 1));
+                metrics.count(FUNCTION, rejected.conflict() ? Map.of("EventsRejected", 1, "EventConflicts", 1)
+                        : Map.of("EventsRejected", 1));
                 return Uni.createFrom().failure(new RejectedEventException(r));
             }
             if (outcome instanceof IngestOutcome.Duplicate d) {
