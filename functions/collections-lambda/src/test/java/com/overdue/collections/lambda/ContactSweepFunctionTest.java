@@ -15,10 +15,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ses.SesClient;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -52,11 +48,7 @@ class ContactSweepFunctionTest {
 
     @BeforeAll
     static void verifySenderIdentity() {
-        try (SesClient ses = SesClient.builder().endpointOverride(EmulatorsResource.motoEndpoint)
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("test", "test"))).build()) {
-            ses.verifyDomainIdentity(b -> b.domain("example.com"));
-        }
+        ReminderFanOutFunctionTest.verifySenderIdentity();
     }
 
     @Test
