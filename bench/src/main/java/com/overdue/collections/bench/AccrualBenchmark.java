@@ -14,6 +14,10 @@ import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -31,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,30 +63,56 @@ public final class AccrualBenchmark {
 
     record Options(int loans, int days, int installments, int shards, ZoneId zone, LocalDate businessDate,
                    int threads, int warmupLoans, Path results, ReturnConsumedCapacity mode) {
+    }
 
-        static Options parse(String[] args) {
-            Args a = Args.parse(args, usage());
-            Options o = new Options(
-                    a.integer("loans", "1000"),
-                    a.integer("days", "5"),
-                    a.integer("installments", "12"),
-                    a.integer("shards", "16"),
-                    ZoneId.of(a.text("zone", "America/New_York")),
-                    LocalDate.parse(a.text("business-date", "2026-06-15")),
-                    a.integer("threads", "4"),
-                    a.integer("warmup-loans", "100"),
-                    Path.of(a.text("results", "bench/RESULTS.md")),
-                    ReturnConsumedCapacity.fromValue(a.text("capacity", "INDEXES")));
-            a.rejectUnknown();
-            return o;
-        }
+    /** {@code bench accrual}: the options of one run. */
+    @Command(name = NAME, mixinStandardHelpOptions = true, sortOptions = false,
+            description = "The scan and the penalty accrual over consecutive business dates, every loan overdue; "
+                    + "figures to stdout and bench/RESULTS.md.")
+    static final class Cli implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--loans", defaultValue = "1000", description = "Overdue loans (all of them are; default: "
+                + "${DEFAULT-VALUE}).")
+        int loans;
+        @Option(names = "--days", defaultValue = "5", description = "Measured business dates, 1..5 (default: "
+                + "${DEFAULT-VALUE}).")
+        int days;
+        @Option(names = "--installments", defaultValue = "12", description = "Installments per loan (default: "
+                + "${DEFAULT-VALUE}).")
+        int installments;
+        @Option(names = "--shards", defaultValue = "16", description = "Review index shards (default: "
+                + "${DEFAULT-VALUE}).")
+        int shards;
+        @Option(names = "--zone", defaultValue = "America/New_York", description = "Zone scanned (default: "
+                + "${DEFAULT-VALUE}).")
+        ZoneId zone;
+        @Option(names = "--business-date", defaultValue = "2026-06-15", description = "First business date (default: "
+                + "${DEFAULT-VALUE}).")
+        LocalDate businessDate;
+        @Option(names = "--threads", defaultValue = "4", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+        @Option(names = "--warmup-loans", defaultValue = "100", description = "Loans of the discarded warm-up run, 0: "
+                + "none (default: ${DEFAULT-VALUE}).")
+        int warmupLoans;
+        @Option(names = "--results", defaultValue = "bench/RESULTS.md", description = "Where the figures are written "
+                + "(default: ${DEFAULT-VALUE}).")
+        Path results;
+        @Option(names = "--capacity", defaultValue = "INDEXES", description = "ReturnConsumedCapacity: INDEXES or "
+                + "TOTAL (default: ${DEFAULT-VALUE}).")
+        ReturnConsumedCapacity mode;
 
-        static String usage() {
-            return """
-                    AccrualBenchmark [--loans 1000] [--days 5] [--installments 12] [--shards 16]
-                                     [--zone America/New_York] [--business-date 2026-06-15] [--threads 4]
-                                     [--warmup-loans 100] [--results bench/RESULTS.md] [--capacity INDEXES|TOTAL]
-                      --loans: overdue loans (all of them are); --days: measured business dates (1..5)""";
+        @Override
+        public Integer call() throws Exception {
+            BenchCli.atLeast(spec, "--loans", loans, 1);
+            BenchCli.between(spec, "--days", days, 1, 5);
+            BenchCli.atLeast(spec, "--installments", installments, 1);
+            BenchCli.atLeast(spec, "--shards", shards, 1);
+            BenchCli.atLeast(spec, "--threads", threads, 1);
+            BenchCli.atLeast(spec, "--warmup-loans", warmupLoans, 0);
+            run(new Options(loans, days, installments, shards, zone, businessDate, threads, warmupLoans, results,
+                    mode));
+            return 0;
         }
     }
 
@@ -118,8 +149,7 @@ public final class AccrualBenchmark {
         this.h = h;
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+    static void run(Options options) throws Exception {
         long started = System.nanoTime();
         try (Harness h = Harness.start(options.mode(), options.threads())) {
             AccrualBenchmark bench = new AccrualBenchmark(options, h);
@@ -134,7 +164,6 @@ public final class AccrualBenchmark {
             Report.write(options.results(), NAME, report);
             log("figures written to %s", options.results());
         }
-        System.exit(0); // DynamoDB Local leaves a non-daemon thread behind
     }
 
     private RunResult run(String table, int loans, int days) throws Exception {

@@ -6,6 +6,7 @@ import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
+import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,10 +38,22 @@ public final class CourtesyBenchmark {
         }
     }
 
+    /** {@code bench courtesy}: no options; the figures are exact counts. */
+    @Command(name = "courtesy", mixinStandardHelpOptions = true,
+            description = "What the courtesy reminder costs the daily scan: review-index requests, entries returned "
+                    + "and work items per installment, with and without it (exact counts, not timings).")
+    static final class Cli implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            run();
+            return 0;
+        }
+    }
+
     private CourtesyBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    static void run() throws Exception {
         try (Harness h = Harness.start(ReturnConsumedCapacity.INDEXES, 2)) {
             Figures with = run(h, "courtesy", "US-CONSUMER-INSTALMENT", "US", "USD", ZoneId.of("America/New_York"));
             Figures without = run(h, "plain", "CONSUMER-INSTALMENT", "CN", "CNY", ZoneId.of("Asia/Shanghai"));
@@ -57,8 +71,6 @@ public final class CourtesyBenchmark {
             }
             System.out.println(out);
         }
-        // DynamoDB Local leaves a non-daemon job thread running after stop() (see ScanBenchmark).
-        System.exit(0);
     }
 
     private static Figures run(Harness h, String table, String product, String jurisdiction, String currency,

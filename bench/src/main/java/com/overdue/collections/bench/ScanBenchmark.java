@@ -21,6 +21,11 @@ import com.overdue.collections.lambda.dynamodb.DynamoDbLoanRepository;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -44,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,35 +69,65 @@ public final class ScanBenchmark {
     /** What one benchmark run is asked to do. */
     record Options(int loans, int overduePercent, int installments, int shards, ZoneId zone, LocalDate businessDate,
                    int days, int threads, String load, int warmupLoans, Path results, ReturnConsumedCapacity mode) {
+    }
 
-        static Options parse(String[] args) {
-            Args a = Args.parse(args, usage());
-            Options o = new Options(
-                    a.integer("loans", "20000"),
-                    a.integer("overdue-percent", "5"),
-                    a.integer("installments", "12"),
-                    a.integer("shards", "16"),
-                    ZoneId.of(a.text("zone", "America/New_York")),
-                    LocalDate.parse(a.text("business-date", "2026-06-15")),
-                    a.integer("days", "3"),
-                    a.integer("threads", "8"),
-                    a.text("load", "mixed"),
-                    a.integer("warmup-loans", "2000"),
-                    Path.of(a.text("results", "bench/RESULTS.md")),
-                    ReturnConsumedCapacity.fromValue(a.text("capacity", "INDEXES")));
-            a.rejectUnknown();
-            if (!List.of("usecase", "direct", "mixed").contains(o.load)) {
-                throw new IllegalArgumentException("--load must be usecase, direct or mixed");
+    /** {@code bench scan}: the options of one run. */
+    @Command(name = NAME, mixinStandardHelpOptions = true, sortOptions = false,
+            description = "The daily overdue scan over a book of loans, a few percent overdue, against a plain "
+                    + "query/put loop over the same index range; figures to stdout and bench/RESULTS.md.")
+    static final class Cli implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--loans", defaultValue = "20000", description = "Loans booked (default: ${DEFAULT-VALUE}).")
+        int loans;
+        @Option(names = "--overdue-percent", defaultValue = "5", description = "Share overdue, 0..100 (default: "
+                + "${DEFAULT-VALUE}).")
+        int overduePercent;
+        @Option(names = "--installments", defaultValue = "12", description = "Installments per loan (default: "
+                + "${DEFAULT-VALUE}).")
+        int installments;
+        @Option(names = "--shards", defaultValue = "16", description = "Review index shards (default: "
+                + "${DEFAULT-VALUE}).")
+        int shards;
+        @Option(names = "--zone", defaultValue = "America/New_York", description = "Zone scanned (default: "
+                + "${DEFAULT-VALUE}).")
+        ZoneId zone;
+        @Option(names = "--business-date", defaultValue = "2026-06-15", description = "First business date (default: "
+                + "${DEFAULT-VALUE}).")
+        LocalDate businessDate;
+        @Option(names = "--days", defaultValue = "3", description = "Business dates measured (default: "
+                + "${DEFAULT-VALUE}).")
+        int days;
+        @Option(names = "--threads", defaultValue = "8", description = "Scan threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+        @Option(names = "--load", defaultValue = "mixed", description = "How the book is loaded: mixed, usecase or "
+                + "direct (default: ${DEFAULT-VALUE}).")
+        String load;
+        @Option(names = "--warmup-loans", defaultValue = "2000", description = "Loans of the discarded warm-up run, 0: "
+                + "none (default: ${DEFAULT-VALUE}).")
+        int warmupLoans;
+        @Option(names = "--results", defaultValue = "bench/RESULTS.md", description = "Where the figures are written "
+                + "(default: ${DEFAULT-VALUE}).")
+        Path results;
+        @Option(names = "--capacity", defaultValue = "INDEXES", description = "ReturnConsumedCapacity: INDEXES or "
+                + "TOTAL (default: ${DEFAULT-VALUE}).")
+        ReturnConsumedCapacity mode;
+
+        @Override
+        public Integer call() throws Exception {
+            BenchCli.atLeast(spec, "--loans", loans, 1);
+            BenchCli.between(spec, "--overdue-percent", overduePercent, 0, 100);
+            BenchCli.atLeast(spec, "--installments", installments, 1);
+            BenchCli.atLeast(spec, "--shards", shards, 1);
+            BenchCli.atLeast(spec, "--days", days, 1);
+            BenchCli.atLeast(spec, "--threads", threads, 1);
+            BenchCli.atLeast(spec, "--warmup-loans", warmupLoans, 0);
+            if (!List.of("usecase", "direct", "mixed").contains(load)) {
+                throw new ParameterException(spec.commandLine(), "--load must be usecase, direct or mixed");
             }
-            return o;
-        }
-
-        static String usage() {
-            return """
-                    ScanBenchmark [--loans 20000] [--overdue-percent 5] [--installments 12] [--shards 16]
-                                  [--zone America/New_York] [--business-date 2026-06-15] [--days 3] [--threads 8]
-                                  [--load mixed|usecase|direct] [--warmup-loans 2000] [--results bench/RESULTS.md]
-                                  [--capacity INDEXES|TOTAL]""";
+            run(new Options(loans, overduePercent, installments, shards, zone, businessDate, days, threads, load,
+                    warmupLoans, results, mode));
+            return 0;
         }
     }
 
@@ -151,8 +187,7 @@ public final class ScanBenchmark {
         this.meter = meter;
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+    static void run(Options options) throws Exception {
         long started = System.nanoTime();
         CapacityMeter meter = new CapacityMeter(options.mode(), "PK", "SK", List.of("reviewShard", "reviewAt"));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
@@ -178,9 +213,6 @@ public final class ScanBenchmark {
             Report.write(options.results(), NAME, report);
             log("figures written to %s", options.results());
         }
-        // DynamoDB Local leaves a non-daemon job thread (ShardRolloverJobScheduler) running after stop(), which
-        // would keep this JVM alive for minutes.
-        System.exit(0);
     }
 
     private RunResult run(String table, int loans, int days) throws Exception {

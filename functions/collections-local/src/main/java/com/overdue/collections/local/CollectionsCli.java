@@ -1,137 +1,129 @@
 package com.overdue.collections.local;
 
-import com.overdue.collections.emulators.crash.CrashInjector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
- * The local runner: {@code demo} generates a sample portfolio and runs the daily pipeline over it; {@code simulate}
- * runs the pipeline over an event file between two dates. Both on embedded DynamoDB Local, no AWS account.
+ * The local runner's command line (picocli): {@code demo} generates a sample portfolio and runs the daily pipeline
+ * over it, {@code simulate} runs the pipeline over an event file between two dates; both on embedded DynamoDB Local,
+ * no AWS account. Each subcommand is its own class; this one wires them and maps what goes wrong to exit codes:
+ * 0 done, 1 the run failed (one line; {@code --debug} prints the stack trace), 2 a usage error (the message names
+ * the option, then the usage), 3 a crash drill that lost an effect or changed an output.
  */
-public final class CollectionsCli {
+@Command(name = "collections", mixinStandardHelpOptions = true, version = "collections 1.0.0-SNAPSHOT",
+        description = "Runs the overdue-loan collections pipeline locally on embedded DynamoDB Local.",
+        footer = {"", "Run 'collections COMMAND --help' for the options of a command."},
+        synopsisSubcommandLabel = "COMMAND")
+public final class CollectionsCli implements Runnable {
 
-    private static final String USAGE = """
-            usage:
-              collections demo [--loans N] [--days N] [--from yyyy-MM-dd] [--seed N] [--out DIR]
-              collections simulate --events FILE.jsonl --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--run-time HH:mm]
-                                   [--crash-drill SEED [--crash-rate R]]
-            --crash-drill runs the input clean into DIR/clean/, then with seeded crashes (rate R per invocation,
-            default 0.05) into DIR/, and compares: exit 3 when an effect is lost, an output differs or a cap breaks.
-            """;
+    /** Exit code of a run that failed (not the user's mistake). */
+    static final int FAILED = 1;
+    /** Exit code of a usage error: unknown option, bad value, range. */
+    static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    static {
+        // The Quarkus adapters bring JBoss LogManager, whose System.LoggerFinder complains ("The LogManager accessed
+        // before the java.util.logging.manager system property was set") when the JDK's LogManager is already in
+        // place: name it before anything logs. The launcher passes the same -D; this covers a plain `java -cp`.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
 
     private CollectionsCli() {
     }
 
     public static void main(String[] args) {
+        // System.exit also stops DynamoDB Local's non-daemon threads at once instead of the JVM hanging.
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs one command line with {@code out} for results and {@code err} for progress and errors; the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
         try {
-            Map<String, String> options = options(args);
-            return switch (args[0]) {
-                case "demo" -> demo(options, out);
-                case "simulate" -> simulate(options, out);
-                default -> throw new UsageException("unknown command \"" + args[0] + "\"");
-            };
-        } catch (UsageException e) {
-            err.println("collections: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // One line, no stack trace (it could quote input), returned so that main's System.exit stops DynamoDB
-            // Local's threads at once instead of the JVM hanging.
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Not an Exception, so past picocli's handler: still one line and an exit code.
             err.println("collections: failed: " + oneLine(e));
-            return 1;
+            return FAILED;
         }
     }
 
-    private static int demo(Map<String, String> o, PrintStream out) throws IOException {
-        int loans = intOption(o, "loans", 1000);
-        int days = intOption(o, "days", 90);
-        LocalDate from = dateOption(o, "from", LocalDate.of(2026, 9, 1));
-        LocalDate to = from.plusDays(days - 1L);
-        Path dir = Path.of(o.getOrDefault("out", "out"));
-        long seed = intOption(o, "seed", 42);
-        Files.createDirectories(dir);
-        out.printf("Generating %d loans (seed %d) ...%n", loans, seed);
-        List<String> events = new DemoPortfolio(seed, from, to).events(loans);
-        Files.write(dir.resolve("events.jsonl"), events, StandardCharsets.UTF_8);
-        out.printf("Running the daily pipeline %s .. %s (%d days) over %d events on embedded DynamoDB Local ...%n",
-                from, to, days, events.size());
-        long started = System.nanoTime();
-        SimulationReport report = new Simulation(LocalTime.of(6, 0), out, 10).run(events, from, to, dir);
-        report.print(out);
-        out.printf("%nDone in %.1f s. Output in %s/ (loans/, work.jsonl, rejected.jsonl, bucket-changes.jsonl, "
-                + "summary.json, report.html; events.jsonl replays with `collections simulate`).%n",
-                (System.nanoTime() - started) / 1e9, dir);
-        return 0;
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new CollectionsCli());
+        cli.addSubcommand(new CommandLine(new DemoCommand(out, err)));
+        cli.addSubcommand(new CommandLine(new SimulateCommand(out, err)));
+        // compare OUT_A OUT_B: the side-by-side report of two runs (CompareRuns) is added here, in the same way.
+        // After the subcommands (a converter applies to the commands added so far): messages without class names.
+        cli.registerConverter(LocalDate.class, text -> parse(text, LocalDate::parse, "a date yyyy-MM-dd"));
+        cli.registerConverter(LocalTime.class, text -> parse(text, LocalTime::parse, "a time HH:mm"));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(CollectionsCli::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command, debug(parsed.originalArgs())));
+        return cli;
     }
 
-    private static int simulate(Map<String, String> o, PrintStream out) throws IOException {
-        Path events = Path.of(required(o, "events"));
-        LocalDate from = dateOption(o, "from", null);
-        LocalDate to = dateOption(o, "to", null);
-        if (from == null || to == null) {
-            throw new UsageException("--from and --to are required");
-        }
-        Path dir = Path.of(required(o, "out"));
-        LocalTime runTime;
+    private static <T> T parse(String text, Function<String, T> parser, String expected) {
         try {
-            runTime = LocalTime.parse(o.getOrDefault("run-time", "06:00"));
+            return parser.apply(text);
         } catch (DateTimeParseException e) {
-            throw new UsageException("--run-time must be HH:mm");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not " + expected);
         }
-        Long seed = null;
-        double rate = CrashInjector.DEFAULT_RATE;
-        if (o.containsKey("crash-drill")) {
-            try {
-                seed = Long.parseLong(o.get("crash-drill"));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--crash-drill must be a whole number (the seed)");
-            }
-            try {
-                rate = Double.parseDouble(o.getOrDefault("crash-rate", Double.toString(CrashInjector.DEFAULT_RATE)));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--crash-rate must be a number between 0 and 1");
-            }
-            if (!(rate >= 0 && rate <= 1)) {
-                throw new UsageException("--crash-rate must be a number between 0 and 1");
-            }
-        } else if (o.containsKey("crash-rate")) {
-            throw new UsageException("--crash-rate needs --crash-drill SEED");
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required (demo or simulate)");
+    }
+
+    /** A usage error: the message (naming the option), then the command's usage; exit 2, no stack trace. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        if (debug(Arrays.asList(args))) {
+            e.printStackTrace(err);
         }
-        List<String> lines;
-        try {
-            lines = EventLines.read(events);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--events: no such file " + events);
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.print(command.getHelp().synopsis(0));
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** A failed run: one line (its message could quote input), or the stack trace under --debug; exit 1. */
+    private static int failed(Exception e, CommandLine command, boolean debug) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": failed: " + oneLine(e));
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run again with --debug for the stack trace)");
         }
-        if (seed != null) {
-            out.printf("Clean run into %s ...%n", dir.resolve("clean"));
-            CrashDrill drill = CrashDrill.run(new Simulation(runTime, out, 0), lines, from, to, dir, seed, rate);
-            drill.drill.print(out);
-            drill.print(out);
-            return drill.passed() ? 0 : 3;
-        }
-        SimulationReport report = new Simulation(runTime, out, 10).run(lines, from, to, dir);
-        report.print(out);
-        return 0;
+        err.flush();
+        return FAILED;
+    }
+
+    private static boolean debug(java.util.List<String> args) {
+        return args.contains("--debug");
     }
 
     /**
@@ -140,53 +132,11 @@ public final class CollectionsCli {
      */
     static String oneLine(Throwable e) {
         boolean ours = e instanceof IOException || e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException;
+                || e instanceof IllegalStateException || e instanceof UncheckedIOException;
         String message = ours && e.getMessage() != null ? e.getMessage().replaceAll("[\\r\\n\\t]+", " ") : "";
         if (message.length() > 200) {
             message = message.substring(0, 200) + "...";
         }
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new UsageException("expected --name value, got \"" + args[i] + "\"");
-            }
-            o.put(args[i].substring(2), args[++i]);
-        }
-        return o;
-    }
-
-    private static String required(Map<String, String> o, String name) {
-        String v = o.get(name);
-        if (v == null) {
-            throw new UsageException("--" + name + " is required");
-        }
-        return v;
-    }
-
-    private static int intOption(Map<String, String> o, String name, int fallback) {
-        try {
-            return o.containsKey(name) ? Integer.parseInt(o.get(name)) : fallback;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number");
-        }
-    }
-
-    private static LocalDate dateOption(Map<String, String> o, String name, LocalDate fallback) {
-        try {
-            return o.containsKey(name) ? LocalDate.parse(o.get(name)) : fallback;
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--" + name + " must be a date yyyy-MM-dd");
-        }
-    }
-
-    /** A command-line mistake: reported with the usage text and exit code 2. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
     }
 }

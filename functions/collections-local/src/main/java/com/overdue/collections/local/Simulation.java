@@ -81,13 +81,25 @@ final class Simulation {
             .thenComparingInt(Step::line);
 
     private final LocalTime runTime;
-    private final PrintStream console;
-    private final int progressEvery;
+    private final ProgressListener progress;
+    private final EngineConfiguration configuration;
+    private final Path dynamoLog;
 
+    /** A run on the shipped configuration that prints a progress line every {@code progressEvery} days (0: none). */
     Simulation(LocalTime runTime, PrintStream console, int progressEvery) {
+        this(runTime, ProgressListener.lines(console, progressEvery), EngineConfiguration.fromClasspath(), null);
+    }
+
+    /**
+     * A run on {@code configuration} (the shipped one, or a {@code --config} overlay) that tells {@code progress}
+     * how it goes; DynamoDB Local's own console output goes to {@code dynamoLog}, resolved against the output
+     * directory (none: to the console).
+     */
+    Simulation(LocalTime runTime, ProgressListener progress, EngineConfiguration configuration, Path dynamoLog) {
         this.runTime = runTime;
-        this.console = console;
-        this.progressEvery = progressEvery;
+        this.progress = progress;
+        this.configuration = configuration;
+        this.dynamoLog = dynamoLog;
     }
 
     /**
@@ -173,13 +185,14 @@ final class Simulation {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
         Files.createDirectories(out.resolve("loans"));
-        EngineConfiguration configuration = EngineConfiguration.fromClasspath();
         Timeline timeline = timeline(inputs(eventLines), from, to, configuration.bureau());
         SimulationReport report = new SimulationReport(from, to);
         RequestCounter requests = new RequestCounter();
         SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneOffset.UTC).toInstant());
         DeliveryPolicies policies = DeliveryPolicies.fromClasspath();
-        try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
+        progress.status("Starting DynamoDB Local ...");
+        try (EmbeddedDynamoDb dynamo = dynamoLog == null ? EmbeddedDynamoDb.start()
+                : EmbeddedDynamoDb.start(out.resolve(dynamoLog));
              DynamoDbClient client = client(dynamo, requests, crashes);
              Outputs files = new Outputs(out, clock, crashes, report.deliveries)) {
             crashes.suspended(() -> {
@@ -199,6 +212,7 @@ final class Simulation {
             while (!steps.isEmpty()) {
                 run.apply(steps.poll());
             }
+            progress.finished();
             report.crashes = crashes.crashes();
             report.crashesByPoint.putAll(crashes.crashesByPoint());
             report.contactDecisions.putAll(files.reminders.decisions);
@@ -434,12 +448,9 @@ final class Simulation {
         }
 
         private void progress(LocalDate date) {
-            if (progressEvery > 0 && (daysDone % progressEvery == 0 || date.equals(to))) {
-                console.printf("  [day %3d/%d] %s  events applied %d, duplicate %d, rejected %d; "
-                                + "loans scanned %d; work items %d%n", daysDone, ChronoUnit.DAYS.between(from, to) + 1,
-                        date, report.eventsApplied, report.eventsDuplicate, report.eventsRejected,
-                        report.loansScanned, report.workItems);
-            }
+            progress.day(new ProgressListener.Day(date, daysDone, (int) ChronoUnit.DAYS.between(from, to) + 1,
+                    report.eventsApplied, report.eventsDuplicate, report.eventsRejected, report.loansScanned,
+                    report.workItems));
         }
     }
 

@@ -1,0 +1,79 @@
+package com.overdue.collections.local;
+
+import com.overdue.collections.core.config.ConfigSource;
+import com.overdue.collections.core.config.EngineConfiguration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The options every run command has: the configuration overlay, the console's verbosity, the stack trace. */
+final class RunOptions {
+
+    /** DynamoDB Local's console output (its banner), under the output directory; not one of the run's outputs. */
+    static final Path DYNAMO_LOG = Path.of("logs", "dynamodb-local.log");
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = {"Configuration files laid over infra/config (same layout: a file in DIR replaces the file of "
+                    + "the same relative path, e.g. DIR/escalation/CONSUMER-INSTALMENT.json). A back-test of a "
+                    + "changed rule before deploying it."})
+    Path config;
+
+    @Option(names = {"-q", "--quiet"}, description = "No status or progress lines; only the final summary on stdout "
+            + "(errors still on stderr).")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print the stack trace of a failure.")
+    boolean debug;
+
+    /**
+     * The engine configuration of the run: the shipped one, or the {@code --config} overlay; a file of the overlay
+     * that is refused (not JSON, against its schema, a bad value) is a usage error naming the file and the rule.
+     */
+    EngineConfiguration configuration(CommandSpec spec) {
+        if (config == null) {
+            return EngineConfiguration.fromClasspath();
+        }
+        if (!Files.isDirectory(config)) {
+            throw new ParameterException(spec.commandLine(), "--config: " + config + " is not a directory");
+        }
+        try {
+            return EngineConfiguration.load(ConfigSource.directory(config));
+        } catch (IllegalStateException | UncheckedIOException | IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage().replaceAll("\\s+", " "),
+                    e);
+        }
+    }
+
+    /**
+     * The files of the overlay that replace no shipped file (a misspelt name would otherwise be silently ignored):
+     * they are read only if an index of the overlay names them.
+     */
+    java.util.List<String> unmatchedFiles() {
+        if (config == null || !Files.isDirectory(config)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(config)) {
+            return files.filter(Files::isRegularFile).map(f -> config.relativize(f).toString().replace('\\', '/'))
+                    .filter(rel -> RunOptions.class.getClassLoader().getResource("config/" + rel) == null).sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ConsoleProgress progress(PrintStream err) {
+        return ConsoleProgress.of(err, quiet);
+    }
+
+    /** {@code --out}: a directory, or a path where one can be made; never an existing file. */
+    static void requireOutputDirectory(CommandSpec spec, Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is a file, not a directory");
+        }
+    }
+}

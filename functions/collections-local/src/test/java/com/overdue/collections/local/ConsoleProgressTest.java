@@ -1,0 +1,63 @@
+package com.overdue.collections.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's progress: a bar with an ETA on a terminal, a line every ten days elsewhere, nothing when quiet. */
+class ConsoleProgressTest {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final AtomicLong nanos = new AtomicLong();
+
+    private void runDays(ConsoleProgress progress, int days) {
+        progress.status("Starting DynamoDB Local ...");
+        for (int d = 1; d <= days; d++) {
+            nanos.addAndGet(1_000_000_000L); // one second per day
+            progress.day(new ProgressListener.Day(LocalDate.of(2026, 9, 1).plusDays(d - 1), d, days, d * 10L, 0, 0,
+                    d, d * 2L));
+        }
+        progress.finished();
+    }
+
+    @Test
+    void on_a_terminal_the_bar_is_redrawn_in_place_with_an_eta_from_the_pace_so_far() {
+        runDays(new ConsoleProgress(console, ConsoleProgress.Mode.BAR, nanos::get), 30);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(text).startsWith("Starting DynamoDB Local ...\n");
+        // After day 10 of 30 at one second a day: 20 days left, 0:20.
+        assertThat(text).contains("\r  [##########....................]  33%  day 10/30  2026-09-10  ETA 0:20");
+        assertThat(text).contains("100%  day 30/30  2026-09-30  done in 0:29");
+        assertThat(text).endsWith("\n");
+        assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(2); // the status, the bar redrawn in place
+    }
+
+    @Test
+    void elsewhere_a_plain_line_every_ten_days_and_the_last_one() {
+        runDays(new ConsoleProgress(console, ConsoleProgress.Mode.LINES, nanos::get), 25);
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(text).doesNotContain("\r");
+        assertThat(text.lines()).containsExactly("Starting DynamoDB Local ...",
+                "  [day  10/25] 2026-09-10  events applied 100, duplicate 0, rejected 0; loans scanned 10; "
+                        + "work items 20; ETA 0:15",
+                "  [day  20/25] 2026-09-20  events applied 200, duplicate 0, rejected 0; loans scanned 20; "
+                        + "work items 40; ETA 0:05",
+                "  [day  25/25] 2026-09-25  events applied 250, duplicate 0, rejected 0; loans scanned 25; "
+                        + "work items 50; done in 0:24");
+    }
+
+    @Test
+    void quiet_prints_nothing() {
+        runDays(new ConsoleProgress(console, ConsoleProgress.Mode.OFF, nanos::get), 12);
+        assertThat(bytes.size()).isZero();
+    }
+}
