@@ -26,8 +26,11 @@ public final class CollectionsCli {
               collections demo [--loans N] [--days N] [--from yyyy-MM-dd] [--seed N] [--out DIR]
               collections simulate --events FILE.jsonl --from yyyy-MM-dd --to yyyy-MM-dd --out DIR [--run-time HH:mm]
                                    [--crash-drill SEED [--crash-rate R]]
+              collections compare OUT_A OUT_B [--out DIR]
             --crash-drill runs the input clean into DIR/clean/, then with seeded crashes (rate R per invocation,
             default 0.05) into DIR/, and compares: exit 3 when an effect is lost, an output differs or a cap breaks.
+            compare puts two runs' figures side by side (strategy arms, cure rates, buckets, roll rates, contacts,
+            penalty) into DIR/compare.html and DIR/compare.csv (default DIR: compare).
             """;
 
     private CollectionsCli() {
@@ -43,6 +46,9 @@ public final class CollectionsCli {
             return args.length == 0 ? 2 : 0;
         }
         try {
+            if (args[0].equals("compare")) {
+                return compare(args, out);
+            }
             Map<String, String> options = options(args);
             return switch (args[0]) {
                 case "demo" -> demo(options, out);
@@ -81,6 +87,19 @@ public final class CollectionsCli {
                 + "summary.json, report.html; events.jsonl replays with `collections simulate`).%n",
                 (System.nanoTime() - started) / 1e9, dir);
         return 0;
+    }
+
+    /** {@code compare OUT_A OUT_B [--out DIR]}: the two runs' figures side by side ({@link CompareRuns}). */
+    private static int compare(String[] args, PrintStream out) throws IOException {
+        if (args.length != 3 && !(args.length == 5 && args[3].equals("--out"))) {
+            throw new UsageException("compare needs two run output directories: compare OUT_A OUT_B [--out DIR]");
+        }
+        Path dir = Path.of(args.length == 5 ? args[4] : "compare");
+        int code = CompareRuns.run(Path.of(args[1]), Path.of(args[2]), dir, out);
+        if (code == 2) {
+            throw new UsageException("compare: OUT_A and OUT_B must be the --out directories of two runs");
+        }
+        return code;
     }
 
     private static int simulate(Map<String, String> o, PrintStream out) throws IOException {
