@@ -70,7 +70,7 @@ public final class CollectionsCli implements Runnable {
         CommandLine cli = new CommandLine(new CollectionsCli());
         cli.addSubcommand(new CommandLine(new DemoCommand(out, err)));
         cli.addSubcommand(new CommandLine(new SimulateCommand(out, err)));
-        // compare OUT_A OUT_B: the side-by-side report of two runs (CompareRuns) is added here, in the same way.
+        cli.addSubcommand(new CommandLine(new CompareCommand(out)));
         // After the subcommands (a converter applies to the commands added so far): messages without class names.
         cli.registerConverter(LocalDate.class, text -> parse(text, LocalDate::parse, "a date yyyy-MM-dd"));
         cli.registerConverter(LocalTime.class, text -> parse(text, LocalTime::parse, "a time HH:mm"));
@@ -91,7 +91,7 @@ public final class CollectionsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (demo or simulate)");
+        throw new ParameterException(spec.commandLine(), "a command is required (demo, simulate or compare)");
     }
 
     /** A usage error: the message (naming the option), then the command's usage; exit 2, no stack trace. */

@@ -36,6 +36,8 @@ final class LocalReminders implements AutoCloseable {
 
     /** "<STATE> <CHANNEL> <deciding rule>" → count of decisions. */
     final Map<String, Long> decisions = new TreeMap<>();
+    /** loanId → the contacts sent for it ("messageId businessDate"), for the run report's contacts per cured loan. */
+    final Map<String, java.util.Set<String>> sentByLoan = new TreeMap<>();
     private final BufferedWriter contacts;
     private final BufferedWriter sms;
     private final BufferedWriter inapp;
@@ -137,6 +139,12 @@ final class LocalReminders implements AutoCloseable {
             rule = "provider";
         }
         decisions.merge(r.state() + " " + r.channel() + " " + rule, 1L, Long::sum);
+        if (r.state() == com.overdue.collections.core.contact.ContactState.SENT) {
+            for (String loanId : r.loanIds()) {
+                sentByLoan.computeIfAbsent(loanId, k -> new java.util.TreeSet<>())
+                        .add(r.messageId() + " " + r.businessDate());
+            }
+        }
     }
 
     private static void line(BufferedWriter w, String json) {

@@ -19,9 +19,14 @@ import java.util.concurrent.atomic.LongAdder;
 final class RequestCounter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
+    /** While set, requests are not counted: the run report's own reads (month-end snapshots), not the pipeline's. */
+    private volatile boolean paused;
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (paused) {
+            return;
+        }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         if (context.request() instanceof PutItemRequest put && put.item().containsKey("SK")) {
             String sk = put.item().get("SK").s();
@@ -33,8 +38,21 @@ final class RequestCounter implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (paused) {
+            return;
+        }
         byOperation.computeIfAbsent("failed:" + context.exception().getClass().getSimpleName(),
                 k -> new LongAdder()).increment();
+    }
+
+    /** Runs {@code reads} without counting its requests (the caller is single-threaded, as the simulation is). */
+    void uncounted(Runnable reads) {
+        paused = true;
+        try {
+            reads.run();
+        } finally {
+            paused = false;
+        }
     }
 
     /** Requests per operation name so far, sorted by name. */

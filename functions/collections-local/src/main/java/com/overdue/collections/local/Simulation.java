@@ -209,10 +209,20 @@ final class Simulation {
             PriorityQueue<Step> steps = new PriorityQueue<>(STEP_ORDER);
             steps.addAll(timeline.steps());
             run.steps = steps;
+            report.analytics.ladders = configuration.ladders();
             while (!steps.isEmpty()) {
-                run.apply(steps.poll());
+                Step step = steps.poll();
+                // Run report: before a month's first scan, the snapshot of the month end (reads not counted).
+                if (step instanceof Scan s && report.analytics.monthEndDue(s.date(), from) != null) {
+                    monthEnd(engine, run.loanIds, s.date().minusDays(1), report.analytics, requests, crashes);
+                }
+                run.apply(step);
+            }
+            if (report.analytics.monthEndPending(to)) {
+                monthEnd(engine, run.loanIds, to, report.analytics, requests, crashes);
             }
             progress.finished();
+            report.analytics.contactsSent(files.reminders.sentByLoan);
             report.crashes = crashes.crashes();
             report.crashesByPoint.putAll(crashes.crashesByPoint());
             report.contactDecisions.putAll(files.reminders.decisions);
@@ -239,6 +249,8 @@ final class Simulation {
             });
             report.escalation.actions.putAll(files.actions.byAction());
         }
+        report.figures = RunFigures.of(report.analytics);
+        report.figures.write(out);
         Files.writeString(out.resolve("summary.json"), report.toJson().toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.html"), report.toHtml(), StandardCharsets.UTF_8);
@@ -372,6 +384,7 @@ final class Simulation {
                 record.run();
             }
             List<WorkItem> sent = files.work.takeQueued();
+            report.analytics.workItems(sent);
             for (WorkItem item : sent) {
                 for (DailyWorker worker : files.work.workers()) {
                     invoke(new Delivery(worker.name(), item.key(), 1, () -> {
@@ -526,6 +539,7 @@ final class Simulation {
         ObjectNode json = loanJson(loan, position, status);
         json.put("penaltyPosted", posted.toPlainString());
         json.put("stage", escalationStage(engine.escalationStore(), loanId, report, decisions));
+        report.analytics.loanAtEnd(loanId, loan.terms().currency().getCurrencyCode(), json.get("stage").asText());
         Files.writeString(out.resolve("loans").resolve(loanId + ".json"), json.toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
         return loan.terms().borrowerId();
@@ -533,6 +547,7 @@ final class Simulation {
 
     private static void record(IngestOutcome outcome, Input input, SimulationReport report, Set<String> loanIds,
                                BufferedWriter rejected, BufferedWriter changes) throws IOException {
+        report.analytics.ingested(outcome, input.json());
         if (outcome instanceof IngestOutcome.Applied a) {
             report.eventsApplied++;
             if ("LoanBooked".equals(a.type())) {
@@ -570,10 +585,32 @@ final class Simulation {
             decisions.write(DynamoDbEscalationStore.decisionJson(d).toString());
             decisions.write('\n');
             report.escalation.decision(d);
+            report.analytics.decision(d);
         }
         String stage = store.find(loanId).map(EscalationState::stage).orElse(EscalationLadder.CURRENT);
         report.escalation.loan(stage);
         return stage;
+    }
+
+    /**
+     * The run report's snapshot of the loans open at month end {@code end} (as of that date), read outside the
+     * pipeline's counted requests and the crash drill: the roll rates need every open loan, current ones included.
+     */
+    private static void monthEnd(CollectionsEngine engine, Set<String> loanIds, LocalDate end, RunAnalytics analytics,
+                                 RequestCounter requests, CrashInjector crashes) {
+        requests.uncounted(() -> crashes.suspended(() -> {
+            for (String loanId : loanIds) {
+                engine.repository().findLoan(loanId).ifPresent(loan -> {
+                    LoanPosition position = engine.rules().ledger().advanceTo(loan.position(), end);
+                    if (!position.isClosed()) {
+                        analytics.monthEnd(end, loanId, engine.rules().evaluator().evaluate(position),
+                                loan.terms().currency().getCurrencyCode());
+                    }
+                });
+            }
+            analytics.monthEndTaken(end);
+            return null;
+        }));
     }
 
     /** What the penalty ledger holds for the loan: the last posting's cumulative totals. */

@@ -114,6 +114,10 @@ final class SimulationReport {
     }
     /** Escalation stages and the stage flow (from → to counts). */
     final EscalationReport escalation = new EscalationReport();
+    /** What the report's charts and analytics files are made of, collected as the run goes. */
+    final RunAnalytics analytics = new RunAnalytics();
+    /** The analytics figures, once the run has ended (summary.json's {@code analytics}, analytics/*.csv). */
+    RunFigures figures;
 
     void print(PrintStream out) {
         out.printf("%nPortfolio on %s (%d loans)%n", to, loans);
@@ -204,44 +208,18 @@ final class SimulationReport {
             new TreeMap<>(c.statusCounts()).forEach(statuses::put);
         }
         escalation.addTo(n);
+        n.set("analytics", figures().toJson());
         return n;
     }
 
-    String toHtml() {
-        StringBuilder h = new StringBuilder();
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Collections run ")
-                .append(from).append(" to ").append(to).append("</title><style>body{font-family:sans-serif;margin:2em}"
-                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;"
-                        + "text-align:right}th{background:#eee}</style></head><body>");
-        h.append("<h1>Collections run ").append(from).append(" → ").append(to).append("</h1>");
-        h.append("<p>").append(loans).append(" loans; events ").append(eventsApplied).append(" applied, ")
-                .append(eventsDuplicate).append(" duplicate, ").append(eventsRejected).append(" rejected; ")
-                .append(loansScanned).append(" loan reviews, ").append(workItems).append(" work items, ")
-                .append(delinquencyChanges).append(" bucket/severity changes; ").append(calendarMissing.size())
-                .append(" work items failed for a missing calendar year.</p>");
-        table(h, "Loans by severity", bySeverity);
-        table(h, "Loans by bucket", byBucket);
-        overdueByCurrencyAndBucket.forEach((c, m) -> {
-            Map<String, String> rows = new TreeMap<>(BUCKET_ORDER);
-            m.forEach((b, v) -> rows.put(b, v.toPlainString()));
-            table(h, "Overdue " + c + " by installment bucket", rows);
-        });
-        for (CreditReportSummary c : creditReports) {
-            Map<String, Object> rows = new TreeMap<>(c.statusCounts());
-            rows.put("withheld pending notice", c.withheldPendingNotice());
-            rows.put("rejected", c.rejected());
-            rows.put("notices", c.noticesPublished());
-            table(h, "Credit report " + c.cycleDate() + " (Metro 2 account status)", rows);
-        }
-        table(h, "Loans by escalation stage", escalation.loansByStage);
-        table(h, "Escalation stage flow (from → to)", escalation.htmlRows());
-        return h.append("</body></html>\n").toString();
+    /** The analytics figures (computed now when the run has not set them). */
+    RunFigures figures() {
+        return figures != null ? figures : RunFigures.of(analytics);
     }
 
-    private static void table(StringBuilder h, String title, Map<String, ?> rows) {
-        h.append("<h2>").append(title).append("</h2><table><tr><th>key</th><th>value</th></tr>");
-        rows.forEach((k, v) -> h.append("<tr><td>").append(k).append("</td><td>").append(v).append("</td></tr>"));
-        h.append("</table>");
+    /** report.html: the Qute template {@code templates/report.html} with inline SVG charts ({@link ReportHtml}). */
+    String toHtml() {
+        return ReportHtml.render(this, figures());
     }
 
 }

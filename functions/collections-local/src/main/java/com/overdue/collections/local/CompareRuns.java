@@ -1,0 +1,215 @@
+package com.overdue.collections.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code collections compare OUT_A OUT_B}: two run output directories side by side (e.g. the shipped configuration
+ * and a changed one over the same events: a back-test), from their summary.json and analytics/roll-rates.csv. Writes
+ * {@code compare.csv} ({@code section,key,a,b,difference}, difference = B − A where both are numbers) and
+ * {@code compare.html} (Qute template {@code templates/compare.html}); same inputs, same bytes.
+ */
+public final class CompareRuns {
+
+    static final String HEADER = "section,key,a,b,difference";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One compared figure: its section, its key, the value in A and in B (either may be absent). */
+    record Figure(String section, String key, String a, String b) {
+        String difference() {
+            BigDecimal x = number(a);
+            BigDecimal y = number(b);
+            return x == null || y == null ? "" : y.subtract(x).toPlainString();
+        }
+
+        boolean differs() {
+            BigDecimal x = number(a);
+            BigDecimal y = number(b);
+            if (x != null && y != null) {
+                return x.compareTo(y) != 0;
+            }
+            return !java.util.Objects.equals(a, b);
+        }
+    }
+
+    private CompareRuns() {
+    }
+
+    /** Compares {@code outA} with {@code outB} into {@code outDir}; 0 when written, 2 when an input is missing. */
+    public static int run(Path outA, Path outB, Path outDir, PrintStream console) throws IOException {
+        for (Path dir : List.of(outA, outB)) {
+            if (!Files.isRegularFile(dir.resolve("summary.json"))) {
+                console.println("collections: compare: no summary.json in " + dir + " (the --out of a demo or "
+                        + "simulate run)");
+                return 2;
+            }
+        }
+        List<Figure> figures = figures(outA, outB);
+        Files.createDirectories(outDir);
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (Figure f : figures) {
+            csv.append(csv(f.section())).append(',').append(csv(f.key())).append(',').append(csv(f.a())).append(',')
+                    .append(csv(f.b())).append(',').append(f.difference()).append('\n');
+        }
+        Files.writeString(outDir.resolve("compare.csv"), csv.toString(), StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve("compare.html"), html(outA, outB, figures), StandardCharsets.UTF_8);
+        long differing = figures.stream().filter(Figure::differs).count();
+        console.printf("Compared %s (A) with %s (B): %d figures, %d differ. Output in %s/ (compare.html, "
+                + "compare.csv).%n", outA, outB, figures.size(), differing, outDir);
+        return 0;
+    }
+
+    /** The figures of both runs, section by section, keys in a fixed order (A's order, then B's new keys). */
+    static List<Figure> figures(Path outA, Path outB) throws IOException {
+        JsonNode a = MAPPER.readTree(outA.resolve("summary.json").toFile());
+        JsonNode b = MAPPER.readTree(outB.resolve("summary.json").toFile());
+        List<Figure> out = new ArrayList<>();
+        add(out, "run", flat(a, List.of("loans"), List.of("events", "scans")), flat(b, List.of("loans"),
+                List.of("events", "scans")));
+        add(out, "strategies", strategies(a), strategies(b));
+        add(out, "cure rate by stage", stages(a), stages(b));
+        add(out, "loans by bucket at end", object(a.path("loansByBucket")), object(b.path("loansByBucket")));
+        add(out, "loans by escalation stage at end", object(a.path("escalation").path("loansByStage")),
+                object(b.path("escalation").path("loansByStage")));
+        add(out, "roll rates", rolls(outA), rolls(outB));
+        add(out, "contacts", object(a.path("contactDecisions")), object(b.path("contactDecisions")));
+        add(out, "penalty", nested(a.path("penalty")), nested(b.path("penalty")));
+        add(out, "dynamodb requests", object(a.path("dynamoDbRequests")), object(b.path("dynamoDbRequests")));
+        return out;
+    }
+
+    private static void add(List<Figure> out, String section, Map<String, String> a, Map<String, String> b) {
+        Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            out.add(new Figure(section, k, a.get(k), b.get(k)));
+        }
+    }
+
+    private static Map<String, String> flat(JsonNode n, List<String> fields, List<String> objects) {
+        Map<String, String> m = new LinkedHashMap<>();
+        fields.forEach(f -> m.put(f, n.path(f).asText()));
+        for (String o : objects) {
+            n.path(o).fields().forEachRemaining(e -> m.put(o + "." + e.getKey(), e.getValue().asText()));
+        }
+        return m;
+    }
+
+    private static Map<String, String> object(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
+    private static Map<String, String> nested(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> e.getValue().fields()
+                .forEachRemaining(f -> m.put(e.getKey() + " " + f.getKey(), f.getValue().asText())));
+        return m;
+    }
+
+    private static Map<String, String> strategies(JsonNode summary) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (JsonNode s : summary.path("analytics").path("strategies")) {
+            String arm = s.path("strategy").asText() + " " + s.path("currency").asText();
+            for (String f : List.of("loans", "cured", "cureRate", "cureRateLow95", "cureRateHigh95",
+                    "amountRecovered", "recoveredPerLoan", "recoveredPerLoanLow95", "recoveredPerLoanHigh95",
+                    "contacts", "contactsPerCuredLoan", "contactsPerCuredLoanLow95", "contactsPerCuredLoanHigh95")) {
+                m.put(arm + " " + f, s.path(f).isNull() || s.path(f).isMissingNode() ? null : s.path(f).asText());
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, String> stages(JsonNode summary) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (JsonNode s : summary.path("analytics").path("cureRateByStage")) {
+            m.put(s.path("stage").asText() + " reached", s.path("reached").asText());
+            m.put(s.path("stage").asText() + " cureRate", s.path("cureRate").asText());
+        }
+        return m;
+    }
+
+    /** roll-rates.csv as "month from → to loans/amount" (amount only where the file has it). */
+    private static Map<String, String> rolls(Path out) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path file = out.resolve("analytics").resolve("roll-rates.csv");
+        if (!Files.isRegularFile(file)) {
+            return m;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f.length < 5) {
+                continue;
+            }
+            String key = f[0] + " " + f[1] + " → " + f[2];
+            m.put(key + " loans", f[3]);
+            if (!f[4].isEmpty()) {
+                m.put(key + " amount", f[4]);
+            }
+        }
+        return m;
+    }
+
+    private static String html(Path outA, Path outB, List<Figure> figures) {
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", f.key());
+            row.put("a", f.a() == null ? "–" : f.a());
+            row.put("b", f.b() == null ? "–" : f.b());
+            row.put("difference", f.difference());
+            row.put("differs", f.differs());
+            sections.computeIfAbsent(f.section(), s -> new ArrayList<>()).add(row);
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        sections.forEach((title, rows) -> list.add(Map.of("title", title, "rows", rows,
+                "differing", rows.stream().filter(r -> (Boolean) r.get("differs")).count())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("a", outA.toString());
+        data.put("b", outB.toString());
+        data.put("sections", list);
+        data.put("figures", figures.size());
+        data.put("differing", figures.stream().filter(Figure::differs).count());
+        return Templates.render("compare.html", data);
+    }
+
+    private static BigDecimal number(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** The keys of the figures in {@code section} (for tests and callers). */
+    static Set<String> keys(List<Figure> figures, String section) {
+        Set<String> keys = new TreeSet<>();
+        figures.stream().filter(f -> f.section().equals(section)).forEach(f -> keys.add(f.key()));
+        return keys;
+    }
+}
