@@ -15,7 +15,8 @@ parser come with it. Steps:
    failed resources and their reasons.
 3. Disable every event source mapping of the stack's functions and wait until they are Disabled, so the test
    consumes the queues itself.
-4. Write a JSON document: parameters, outputs, every resource's type and physical id, and what LocalStack kept of
+4. Write a JSON document: parameters, outputs, every deployed resource's type and physical id, the template's
+   resources (type, condition), and what LocalStack kept of
    the settings it is known to skip (PITR, deletion protection, S3 lifecycle, SnapStart), as read back from its APIs.
 """
 import argparse
@@ -200,6 +201,9 @@ def main():
         "parameters": {p["ParameterKey"]: p.get("ParameterValue") for p in stack.get("Parameters", [])},
         "outputs": {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])},
         "resources": resources,
+        # The template's own resources (before the SAM transform), with their Condition if any.
+        "templateResources": {name: {"type": r.get("Type"), "condition": r.get("Condition")}
+                              for name, r in original.get("Resources", {}).items()},
         "eventSourceMappingsDisabled": mappings,
         "keptSettings": kept_settings(args.endpoint, original, resources),
     }
