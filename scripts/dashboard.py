@@ -77,7 +77,7 @@ def build(template):
     widgets = [{"type": "text", "x": 0, "y": 0, "width": 24, "height": 2, "properties": {"markdown": (
         "## Collections engine `${Stage}`\n"
         "Generated from template.yaml by `scripts/dashboard.py`: every function, every queue and dead-letter queue, "
-        "and the custom metrics (EMF namespace `Collections`, dimension `function`) each function emits. Alarms "
+        "and the custom metrics (EMF namespace `Collections`, dimensions `function` and `stage`) each function emits. Alarms "
         "notify `collections-alarms-${Stage}`; saved Logs Insights queries: `collections-*-${Stage}`.")}}]
     y = 2
     widgets += [lambda_widget("Invocations", "Invocations", "Sum", 0, y),
@@ -97,9 +97,10 @@ def build(template):
         fixed, prefixes = metrics.get(export, ([], []))
         if not fixed and not prefixes:
             continue
-        lines = [["Collections", m, "function", export] for m in fixed]
+        # The EMF dimension set is [function, stage] (EmfMetrics): a metric line must name both to match.
+        lines = [["Collections", m, "function", export, "stage", "${Stage}"] for m in fixed]
         for i, prefix in enumerate(prefixes):
-            lines.append([{"expression": f"SEARCH('{{Collections,function}} function=\"{export}\" {prefix}', 'Sum', 300)",
+            lines.append([{"expression": f"SEARCH('{{Collections,function,stage}} function=\"{export}\" stage=\"${{Stage}}\" {prefix}', 'Sum', 300)",
                            "id": f"s{i}", "label": ""}])
         widgets.append({"type": "metric", "x": x, "y": y, "width": 8, "height": 6, "properties": {
             "title": f"{export} (EMF)", "region": region, "view": "timeSeries", "stacked": False, "stat": "Sum",

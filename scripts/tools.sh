@@ -4,6 +4,7 @@
 # (aws-sam-cli and checkov pin older cfn-lint, boto3 and aws-sam-translator than the lint set):
 #   tools    scripts/requirements-tools.txt:  cfn-lint, aws-sam-translator, moto server + boto3   -> venv
 #   deploy   scripts/requirements-deploy.txt: aws-sam-cli, checkov                               -> deploy-venv
+#   localstack scripts/requirements-localstack.txt: LocalStack community, host mode, Python 3.13  -> localstack-venv
 #
 #   scripts/tools.sh [SET]          ensure the venv is current; silent when it already is (SET: tools)
 #   scripts/tools.sh --venv [SET]   same, then print the venv path on stdout (for callers)
@@ -26,7 +27,25 @@ fi
 case "${1:-tools}" in
   tools) requirements="$here/requirements-tools.txt"; venv="$cache/venv" ;;
   deploy) requirements="$here/requirements-deploy.txt"; venv="$cache/deploy-venv" ;;
-  *) echo "usage: $0 [--venv] [tools|deploy]" >&2; exit 2 ;;
+  localstack)
+    # localstack-core needs Python >= 3.12 in practice (PEP 695 generics); the pins were verified on 3.13.
+    requirements="$here/requirements-localstack.txt"; venv="$cache/localstack-venv"
+    python="${COLLECTIONS_LOCALSTACK_PYTHON:-}"
+    if [[ -z "$python" ]]; then
+      # Run each candidate: a pyenv shim exists even where its version is not selected.
+      for candidate in python3.13 "$HOME"/.pyenv/versions/3.13*/bin/python3 python3.12 \
+                       "$HOME"/.pyenv/versions/3.12*/bin/python3; do
+        if "$candidate" -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then
+          python="$candidate"; break
+        fi
+      done
+    fi
+    if [[ -z "$python" ]]; then
+      echo "tools.sh: no Python 3.13/3.12 found for LocalStack (set COLLECTIONS_LOCALSTACK_PYTHON)" >&2
+      exit 3
+    fi
+    ;;
+  *) echo "usage: $0 [--venv] [tools|deploy|localstack]" >&2; exit 2 ;;
 esac
 stamp="$venv/.requirements.sha256"
 

@@ -137,25 +137,35 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("sqlite4java");
             dir.toFile().deleteOnExit();
-            int copied = 0;
-            for (Path candidate : nativeLibraryCandidates()) {
-                String name = candidate.getFileName().toString();
-                if (name.contains("sqlite4java") && (name.endsWith(".so") || name.endsWith(".dylib")
-                        || name.endsWith(".dll")) && Files.isRegularFile(candidate)) {
-                    Path copy = dir.resolve(name.replaceAll("-\\d+\\.\\d+\\.\\d+", ""));
-                    Files.copy(candidate, copy, StandardCopyOption.REPLACE_EXISTING);
-                    copy.toFile().deleteOnExit();
-                    copied++;
-                }
-            }
-            if (copied == 0) {
-                throw new IllegalStateException("sqlite4java native library not found next to the sqlite4java jar "
-                        + "or on the class path; depend on com.amazonaws:DynamoDBLocal with its runtime dependencies");
+            for (Path copy : copyNativeLibraries(dir)) {
+                copy.toFile().deleteOnExit();
             }
             System.setProperty("sqlite4java.library.path", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Copies the sqlite4java native libraries into {@code dir} under the names sqlite4java looks for (no version);
+     * also used to seed LocalStack's DynamoDB Local folder.
+     */
+    static List<Path> copyNativeLibraries(Path dir) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        for (Path candidate : nativeLibraryCandidates()) {
+            String name = candidate.getFileName().toString();
+            if (name.contains("sqlite4java") && (name.endsWith(".so") || name.endsWith(".dylib")
+                    || name.endsWith(".dll")) && Files.isRegularFile(candidate)) {
+                Path copy = dir.resolve(name.replaceAll("-\\d+\\.\\d+\\.\\d+", ""));
+                Files.copy(candidate, copy, StandardCopyOption.REPLACE_EXISTING);
+                copies.add(copy);
+            }
+        }
+        if (copies.isEmpty()) {
+            throw new IllegalStateException("sqlite4java native library not found next to the sqlite4java jar "
+                    + "or on the class path; depend on com.amazonaws:DynamoDBLocal with its runtime dependencies");
+        }
+        return copies;
     }
 
     /**
