@@ -165,10 +165,11 @@ final class ReportHtml {
             stageRates.get(2)[i] = c.rate().high();
         }
         charts.add(chart("Cure rate by escalation stage", "Of the loans that reached a stage during the run, the "
-                        + "share back in CURRENT (or CLOSED) at its end; bars labelled stage (cured/reached).",
+                        + "share whose episode then ended (cured back to CURRENT, or CLOSED: paid off or settled) "
+                        + "before the run's end; bars labelled stage (cured/reached).",
                 SvgCharts.intervalBars(new SvgCharts.Labels("chart-cure-by-stage", "Cure rate by escalation stage",
-                                "Bars: per escalation stage reached, the share of those loans cured by the end of "
-                                        + "the run, with its 95 % Wilson interval.", "escalation stage reached",
+                                "Bars: per escalation stage reached, the share of those loans cured after reaching "
+                                        + "it, with its 95 % Wilson interval.", "escalation stage reached",
                                 "cure rate"), stages, stageRates.get(0), stageRates.get(1), stageRates.get(2),
                         "cure rate")));
         charts.add(chart("Contacts by outcome and deciding rule", "Reminder contacts by channel and the rule that "

@@ -154,15 +154,24 @@ final class RunAnalytics {
     /** The escalated loans: ones with a decision out of CURRENT, with their arm, outcome and figures. */
     List<EscalatedLoan> escalatedLoans() {
         List<EscalatedLoan> loans = new ArrayList<>();
+        Map<String, List<Payment>> paidByLoan = new HashMap<>();
+        payments.forEach((id, p) -> {
+            if (!reversed.contains(id)) {
+                paidByLoan.computeIfAbsent(p.loanId(), k -> new ArrayList<>()).add(p);
+            }
+        });
         decisions.forEach((loanId, ds) -> {
             LocalDate first = null;
             String strategy = null;
-            Set<String> reached = new TreeSet<>();
+            Map<String, LocalDate> reached = new TreeMap<>();
+            List<LocalDate> cures = new ArrayList<>();
             for (EscalationDecision d : ds) {
                 if (!isEnd(d.to())) {
                     first = first == null ? d.businessDate() : first;
                     strategy = strategy == null ? d.strategy() : strategy;
-                    reached.add(d.to());
+                    reached.putIfAbsent(d.to(), d.businessDate());
+                } else if (!isEnd(d.from())) {
+                    cures.add(d.businessDate());
                 }
             }
             String[] end = atEnd.get(loanId);
@@ -171,10 +180,10 @@ final class RunAnalytics {
             }
             LocalDate since = first;
             BigDecimal recovered = BigDecimal.ZERO;
-            for (Map.Entry<String, Payment> p : new TreeMap<>(payments).entrySet()) {
-                if (p.getValue().loanId().equals(loanId) && !reversed.contains(p.getKey())
-                        && !p.getValue().receivedOn().isBefore(since)) {
-                    recovered = recovered.add(p.getValue().amount());
+            for (Payment p : paidByLoan.getOrDefault(loanId, List.of())) {
+                // A sum: the order the payments are added in does not change it.
+                if (!p.receivedOn().isBefore(since)) {
+                    recovered = recovered.add(p.amount());
                 }
             }
             long contacts = contactsSent.getOrDefault(loanId, Set.of()).stream()
@@ -183,14 +192,29 @@ final class RunAnalytics {
                 contacts += d.actions().stream().filter(a -> "CALL_TASK".equals(a.action())
                         && a.status() != EscalationDecision.ActionStatus.SKIPPED).count();
             }
-            loans.add(new EscalatedLoan(loanId, strategy, end[0], reached, isEnd(end[1]), recovered, contacts));
+            loans.add(new EscalatedLoan(loanId, strategy, end[0], reached, List.copyOf(cures), recovered,
+                    contacts));
         });
         return loans;
     }
 
-    /** An escalated loan: arm, currency, the stages it reached, whether it cured, amount recovered, contacts. */
-    record EscalatedLoan(String loanId, String strategy, String currency, Set<String> stagesReached, boolean cured,
-                         BigDecimal recovered, long contacts) {
+    /**
+     * An escalated loan: arm, currency, the stages it reached (with the date first entered), the dates its episodes
+     * ended (a cure back to CURRENT, or CLOSED: paid off or settled), amount recovered, contacts.
+     */
+    record EscalatedLoan(String loanId, String strategy, String currency, Map<String, LocalDate> stagesReached,
+                         List<LocalDate> episodeEnds, BigDecimal recovered, long contacts) {
+
+        /** Cured: an episode ended during the run (even when a new one began afterwards). */
+        boolean cured() {
+            return !episodeEnds.isEmpty();
+        }
+
+        /** Cured after first entering {@code stage}. */
+        boolean curedAfter(String stage) {
+            LocalDate entered = stagesReached.get(stage);
+            return entered != null && episodeEnds.stream().anyMatch(d -> d.isAfter(entered));
+        }
     }
 
     static boolean isEnd(String stage) {

@@ -31,7 +31,7 @@ final class RunFigures {
             + "contactsPerCuredLoan,contactsPerCuredLoanLow95,contactsPerCuredLoanHigh95";
     /** The footnote on the intervals, in report.html and summary.json. */
     static final String METHOD = "95 % intervals: cure rate, Wilson score interval; recovered per loan (mean over the"
-            + " arm's escalated loans), normal approximation mean ± 1.96·s/√n; contacts per cured loan (Σ contacts /"
+            + " arm's escalated loans), normal approximation mean ± 1.96·s/√n, truncated at 0; contacts per cured loan (Σ contacts /"
             + " Σ cured over the arm's escalated loans), percentile bootstrap of " + Stats.RESAMPLES + " resamples of the"
             + " loans with the fixed seed " + Stats.SEED + " (deterministic).";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,7 +50,7 @@ final class RunFigures {
         }
     }
 
-    /** Of the escalated loans that reached {@code stage}, how many had cured (CURRENT or CLOSED) by the run's end. */
+    /** Of the escalated loans that reached {@code stage}, how many cured (CURRENT or CLOSED) after reaching it. */
     record StageCure(String stage, int reached, int cured, Stats.Interval rate) {
     }
 
@@ -84,15 +84,15 @@ final class RunFigures {
             }
         }
         Set<String> stages = new TreeSet<>();
-        loans.forEach(l -> stages.addAll(l.stagesReached()));
+        loans.forEach(l -> stages.addAll(l.stagesReached().keySet()));
         List<StageCure> byStage = new ArrayList<>();
         for (String stage : analytics.stageOrder(stages)) {
             int reached = 0;
             int cured = 0;
             for (RunAnalytics.EscalatedLoan l : loans) {
-                if (l.stagesReached().contains(stage)) {
+                if (l.stagesReached().containsKey(stage)) {
                     reached++;
-                    cured += l.cured() ? 1 : 0;
+                    cured += l.curedAfter(stage) ? 1 : 0;
                 }
             }
             byStage.add(new StageCure(stage, reached, cured, Stats.wilson(cured, reached, RATE_SCALE)));

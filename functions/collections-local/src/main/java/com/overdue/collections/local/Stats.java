@@ -44,7 +44,10 @@ final class Stats {
                 max(rate, up(Math.min(1, centre + half), scale)));
     }
 
-    /** The mean of {@code values} with mean ± z·s/√n (s the sample standard deviation), at {@code scale}. */
+    /**
+     * The mean of {@code values} with mean ± z·s/√n (s the sample standard deviation), at {@code scale}; the lower
+     * bound is truncated at 0 when no value is negative (amounts recovered).
+     */
     static Interval meanNormal(List<BigDecimal> values, int scale) {
         int n = values.size();
         if (n == 0) {
@@ -62,7 +65,9 @@ final class Stats {
             ss += d * d;
         }
         double half = Z * StrictMath.sqrt(ss / (n - 1)) / StrictMath.sqrt(n);
-        return new Interval(mean, min(mean, down(m - half, scale)), max(mean, up(m + half, scale)));
+        boolean nonNegative = values.stream().allMatch(v -> v.signum() >= 0);
+        double low = nonNegative ? Math.max(0, m - half) : m - half;
+        return new Interval(mean, min(mean, down(low, scale)), max(mean, up(m + half, scale)));
     }
 
     /**

@@ -139,7 +139,8 @@ final class SvgCharts {
             int k = 0;
             for (Map.Entry<String, BigDecimal[]> e : series.entrySet()) {
                 BigDecimal v = e.getValue()[i];
-                double w = v.doubleValue() / scaleMax * plotW;
+                // At least 1 unit wide, so that a small non-zero figure still shows (and is not lost to rounding).
+                double w = Math.max(v.signum() > 0 ? 1 : 0, v.doubleValue() / scaleMax * plotW);
                 if (v.signum() != 0) {
                     bar(s, x, y, w, rowH - 6, PALETTE[k % PALETTE.length], e.getKey(), rows.get(i), v);
                     x += w;
