@@ -103,7 +103,7 @@ public final class CollectionsCli implements Runnable {
             e.printStackTrace(err);
         }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.print(command.getHelp().synopsis(0));
+        err.print("Usage: " + command.getHelp().synopsis(0));
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return USAGE;
