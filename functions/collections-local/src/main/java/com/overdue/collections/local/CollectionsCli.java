@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -70,7 +71,10 @@ public final class CollectionsCli implements Runnable {
         CommandLine cli = new CommandLine(new CollectionsCli());
         cli.addSubcommand(new CommandLine(new DemoCommand(out, err)));
         cli.addSubcommand(new CommandLine(new SimulateCommand(out, err)));
-        // compare OUT_A OUT_B: the side-by-side report of two runs (CompareRuns) is added here, in the same way.
+        // compare OUT_A OUT_B (the side-by-side report of two runs, CompareRuns) goes here the same way: a small
+        // @Command(name = "compare") class with two @Parameters paths (checked to be run output directories with a
+        // ParameterException, exit 2), --out, and a @Mixin RunOptions for --debug/--quiet, whose call() returns
+        // CompareRuns.run(a, b, out, stdout). The launcher already passes `compare` through.
         // After the subcommands (a converter applies to the commands added so far): messages without class names.
         cli.registerConverter(LocalDate.class, text -> parse(text, LocalDate::parse, "a date yyyy-MM-dd"));
         cli.registerConverter(LocalTime.class, text -> parse(text, LocalTime::parse, "a time HH:mm"));
@@ -122,7 +126,7 @@ public final class CollectionsCli implements Runnable {
         return FAILED;
     }
 
-    private static boolean debug(java.util.List<String> args) {
+    private static boolean debug(List<String> args) {
         return args.contains("--debug");
     }
 

@@ -213,6 +213,7 @@ final class Simulation {
                 run.apply(steps.poll());
             }
             progress.finished();
+            progress.status("Writing the outputs ...");
             report.crashes = crashes.crashes();
             report.crashesByPoint.putAll(crashes.crashesByPoint());
             report.contactDecisions.putAll(files.reminders.decisions);
