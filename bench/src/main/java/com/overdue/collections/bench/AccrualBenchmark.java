@@ -75,31 +75,32 @@ public final class AccrualBenchmark {
         @Option(names = "--loans", defaultValue = "1000", description = "Overdue loans (all of them are; default: "
                 + "${DEFAULT-VALUE}).")
         int loans;
-        @Option(names = "--days", defaultValue = "5", description = "Measured business dates, 1..5 (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--days", defaultValue = "5",
+                description = "Measured business dates, 1..5 (default: ${DEFAULT-VALUE}).")
         int days;
-        @Option(names = "--installments", defaultValue = "12", description = "Installments per loan (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--installments", defaultValue = "12",
+                description = "Installments per loan (default: ${DEFAULT-VALUE}).")
         int installments;
-        @Option(names = "--shards", defaultValue = "16", description = "Review index shards (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--shards", defaultValue = "16",
+                description = "Review index shards (default: ${DEFAULT-VALUE}).")
         int shards;
-        @Option(names = "--zone", defaultValue = "America/New_York", description = "Zone scanned (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "ZONE", names = "--zone", defaultValue = "America/New_York",
+                description = "Zone scanned (default: ${DEFAULT-VALUE}).")
         ZoneId zone;
-        @Option(names = "--business-date", defaultValue = "2026-06-15", description = "First business date (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "yyyy-MM-dd", names = "--business-date", defaultValue = "2026-06-15",
+                description = "First business date (default: ${DEFAULT-VALUE}).")
         LocalDate businessDate;
-        @Option(names = "--threads", defaultValue = "4", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--threads", defaultValue = "4",
+                description = "Worker threads (default: ${DEFAULT-VALUE}).")
         int threads;
-        @Option(names = "--warmup-loans", defaultValue = "100", description = "Loans of the discarded warm-up run, 0: "
-                + "none (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--warmup-loans", defaultValue = "100",
+                description = "Loans of the discarded warm-up run, 0: none (default: ${DEFAULT-VALUE}).")
         int warmupLoans;
-        @Option(names = "--results", defaultValue = "bench/RESULTS.md", description = "Where the figures are written "
-                + "(default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "FILE", names = "--results", defaultValue = "bench/RESULTS.md",
+                description = "Where the figures are written (default: ${DEFAULT-VALUE}).")
         Path results;
-        @Option(names = "--capacity", defaultValue = "INDEXES", description = "ReturnConsumedCapacity: INDEXES or "
-                + "TOTAL (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "INDEXES|TOTAL", names = "--capacity", defaultValue = "INDEXES",
+                description = "ReturnConsumedCapacity: INDEXES or TOTAL (default: ${DEFAULT-VALUE}).")
         ReturnConsumedCapacity mode;
 
         @Override

@@ -78,39 +78,41 @@ public final class ScanBenchmark {
     static final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--loans", defaultValue = "20000", description = "Loans booked (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--loans", defaultValue = "20000",
+                description = "Loans booked (default: ${DEFAULT-VALUE}).")
         int loans;
-        @Option(names = "--overdue-percent", defaultValue = "5", description = "Share overdue, 0..100 (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--overdue-percent", defaultValue = "5",
+                description = "Share overdue, 0..100 (default: ${DEFAULT-VALUE}).")
         int overduePercent;
-        @Option(names = "--installments", defaultValue = "12", description = "Installments per loan (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--installments", defaultValue = "12",
+                description = "Installments per loan (default: ${DEFAULT-VALUE}).")
         int installments;
-        @Option(names = "--shards", defaultValue = "16", description = "Review index shards (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--shards", defaultValue = "16",
+                description = "Review index shards (default: ${DEFAULT-VALUE}).")
         int shards;
-        @Option(names = "--zone", defaultValue = "America/New_York", description = "Zone scanned (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "ZONE", names = "--zone", defaultValue = "America/New_York",
+                description = "Zone scanned (default: ${DEFAULT-VALUE}).")
         ZoneId zone;
-        @Option(names = "--business-date", defaultValue = "2026-06-15", description = "First business date (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "yyyy-MM-dd", names = "--business-date", defaultValue = "2026-06-15",
+                description = "First business date (default: ${DEFAULT-VALUE}).")
         LocalDate businessDate;
-        @Option(names = "--days", defaultValue = "3", description = "Business dates measured (default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--days", defaultValue = "3",
+                description = "Business dates measured (default: ${DEFAULT-VALUE}).")
         int days;
-        @Option(names = "--threads", defaultValue = "8", description = "Scan threads (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--threads", defaultValue = "8",
+                description = "Scan threads (default: ${DEFAULT-VALUE}).")
         int threads;
-        @Option(names = "--load", defaultValue = "mixed", description = "How the book is loaded: mixed, usecase or "
-                + "direct (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "mixed|usecase|direct", names = "--load", defaultValue = "mixed",
+                description = "How the book is loaded: mixed, usecase or direct (default: ${DEFAULT-VALUE}).")
         String load;
-        @Option(names = "--warmup-loans", defaultValue = "2000", description = "Loans of the discarded warm-up run, 0: "
-                + "none (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--warmup-loans", defaultValue = "2000",
+                description = "Loans of the discarded warm-up run, 0: none (default: ${DEFAULT-VALUE}).")
         int warmupLoans;
-        @Option(names = "--results", defaultValue = "bench/RESULTS.md", description = "Where the figures are written "
-                + "(default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "FILE", names = "--results", defaultValue = "bench/RESULTS.md",
+                description = "Where the figures are written (default: ${DEFAULT-VALUE}).")
         Path results;
-        @Option(names = "--capacity", defaultValue = "INDEXES", description = "ReturnConsumedCapacity: INDEXES or "
-                + "TOTAL (default: ${DEFAULT-VALUE}).")
+        @Option(paramLabel = "INDEXES|TOTAL", names = "--capacity", defaultValue = "INDEXES",
+                description = "ReturnConsumedCapacity: INDEXES or TOTAL (default: ${DEFAULT-VALUE}).")
         ReturnConsumedCapacity mode;
 
         @Override

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -103,7 +104,7 @@ public final class CollectionsCli implements Runnable {
             e.printStackTrace(err);
         }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.print(command.getHelp().synopsis(0));
+        err.print("Usage: " + command.getHelp().synopsis(0));
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return USAGE;
@@ -122,7 +123,7 @@ public final class CollectionsCli implements Runnable {
         return FAILED;
     }
 
-    private static boolean debug(java.util.List<String> args) {
+    private static boolean debug(List<String> args) {
         return args.contains("--debug");
     }
 

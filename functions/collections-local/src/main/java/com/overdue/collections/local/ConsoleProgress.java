@@ -22,7 +22,7 @@ final class ConsoleProgress implements ProgressListener {
     private final Mode mode;
     private final LongSupplier nanos;
     private long firstDayAt = -1;
-    private long drawnAt = Long.MIN_VALUE;
+    private long drawnAt;
     private boolean barShown;
 
     ConsoleProgress(PrintStream console, Mode mode, LongSupplier nanos) {
@@ -62,7 +62,7 @@ final class ConsoleProgress implements ProgressListener {
         String eta = eta(day, now);
         switch (mode) {
             case BAR -> {
-                if (now - drawnAt >= REDRAW_NANOS || day.daysDone() == day.days()) {
+                if (!barShown || now - drawnAt >= REDRAW_NANOS || day.daysDone() == day.days()) {
                     drawnAt = now;
                     console.print("\r" + bar(day, eta));
                     console.flush();

@@ -6,10 +6,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The options every run command has: the configuration overlay, the console's verbosity, the stack trace. */
 final class RunOptions {
@@ -53,15 +56,15 @@ final class RunOptions {
      * The files of the overlay that replace no shipped file (a misspelt name would otherwise be silently ignored):
      * they are read only if an index of the overlay names them.
      */
-    java.util.List<String> unmatchedFiles() {
+    List<String> unmatchedFiles() {
         if (config == null || !Files.isDirectory(config)) {
-            return java.util.List.of();
+            return List.of();
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(config)) {
+        try (Stream<Path> files = Files.walk(config)) {
             return files.filter(Files::isRegularFile).map(f -> config.relativize(f).toString().replace('\\', '/'))
                     .filter(rel -> RunOptions.class.getClassLoader().getResource("config/" + rel) == null).sorted()
                     .toList();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -104,6 +104,13 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (crashRate != null && crashDrill == null) {
+            throw new ParameterException(spec.commandLine(), "--crash-rate needs --crash-drill SEED");
+        }
+        if (crashRate != null && !(crashRate >= 0 && crashRate <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--crash-rate must be a number between 0 and 1 (was "
+                    + crashRate + ")");
+        }
         if (to.isBefore(from)) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
@@ -121,12 +128,5 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--events: " + events + " is not a readable file");
         }
         RunOptions.requireOutputDirectory(spec, out);
-        if (crashRate != null && crashDrill == null) {
-            throw new ParameterException(spec.commandLine(), "--crash-rate needs --crash-drill SEED");
-        }
-        if (crashRate != null && !(crashRate >= 0 && crashRate <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--crash-rate must be between 0 and 1 (was " + crashRate
-                    + ")");
-        }
     }
 }

@@ -222,6 +222,7 @@ final class Simulation {
                 monthEnd(engine, run.loanIds, to, report.analytics, requests, crashes);
             }
             progress.finished();
+            progress.status("Writing the outputs ...");
             report.analytics.contactsSent(files.reminders.sentByLoan);
             report.crashes = crashes.crashes();
             report.crashesByPoint.putAll(crashes.crashesByPoint());

@@ -3,6 +3,7 @@ package com.overdue.collections.local;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,7 +61,8 @@ class CollectionsCliTest {
 
     @Test
     void demo_help_shows_its_own_options_with_their_defaults_and_simulate_its_crash_drill() {
-        assertThat(run("demo", "--help").out()).contains("--loans", "--days", "--from", "--seed", "default: 1000");
+        assertThat(run("demo", "--help").out()).contains("--loans=N", "--days=N", "--from=yyyy-MM-dd", "--seed=N",
+                "(default: 90)");
         assertThat(run("simulate", "-h").out()).contains("--events", "--to", "--run-time", "--crash-drill",
                 "--crash-rate");
     }
@@ -94,7 +96,7 @@ class CollectionsCliTest {
         assertThat(r.err()).contains("demmo", "Usage: collections");
     }
 
-    static Stream<String[]> badValues() {
+    static Stream<Arguments> badValues() {
         String events = eventsFile.toString();
         String out = DIR.resolve("bad").toString();
         return Stream.of(
@@ -124,7 +126,8 @@ class CollectionsCliTest {
                 new String[]{"--crash-rate", "simulate", "--events", events, "--from", "2026-09-01", "--to",
                         "2026-09-02", "--out", out, "--crash-rate", "0.1"},
                 new String[]{"--crash-drill", "simulate", "--events", events, "--from", "2026-09-01", "--to",
-                        "2026-09-02", "--out", out, "--crash-drill", "seven"});
+                        "2026-09-02", "--out", out, "--crash-drill", "seven"})
+                .map(c -> Arguments.of((Object) c));
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,5 +93,19 @@ class ConfigOverlayTest {
                 "--config", config.toString());
         assertThat(notJson.exit()).isEqualTo(2);
         assertThat(notJson.err().lines().findFirst().orElse("")).contains(bad.toString(), "not valid JSON");
+    }
+
+    @Test
+    void an_overlay_file_that_replaces_no_shipped_file_is_named_so_a_misspelt_name_is_not_silently_ignored()
+            throws Exception {
+        Path config = DIR.resolve("misspelt");
+        Files.createDirectories(config.resolve("escalation"));
+        Files.copy(earlyCallLadder().resolve("escalation/CONSUMER-INSTALMENT.json"),
+                config.resolve("escalation/CONSUMER-INSTALMENT.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(config.resolve("escalation/CONSUMER-INSTALMNT.json"), "{}");
+        RunOptions options = new RunOptions();
+        options.config = config;
+
+        assertThat(options.unmatchedFiles()).containsExactly("escalation/CONSUMER-INSTALMNT.json");
     }
 }

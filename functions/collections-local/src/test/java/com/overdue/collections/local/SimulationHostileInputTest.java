@@ -99,7 +99,8 @@ class SimulationHostileInputTest {
     }
 
     @Test
-    void events_after_to_are_listed_and_a_fatal_error_is_one_line_and_a_non_zero_exit() throws Exception {
+    void events_after_to_are_listed_and_a_directory_as_events_is_refused_in_one_line_before_anything_runs()
+            throws Exception {
         Path events = out("after").resolve("events.jsonl");
         Files.createDirectories(events.getParent());
         List<String> lines = Files.readAllLines(HOSTILE.resolve("hostile-events.jsonl"), StandardCharsets.ISO_8859_1);
@@ -124,9 +125,13 @@ class SimulationHostileInputTest {
                 "2026-01-10", "--to", "2026-01-20", "--out", out("fatal").toString()}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(failed).isEqualTo(1);
+        // A usage error (exit 2): its message names the option, then the usage; no stack trace, nothing run.
+        assertThat(failed).isEqualTo(2);
         assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
         String message = err.toString(StandardCharsets.UTF_8);
-        assertThat(message.lines()).singleElement().asString().startsWith("collections: failed: ");
+        assertThat(message.lines().findFirst()).hasValue("collections simulate: --events: " + out("after")
+                + " is a directory, not a file");
+        assertThat(message).contains("Usage: collections simulate").doesNotContain("\tat ");
+        assertThat(out("fatal")).doesNotExist();
     }
 }
