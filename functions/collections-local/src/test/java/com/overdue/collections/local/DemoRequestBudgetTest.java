@@ -76,8 +76,11 @@ class DemoRequestBudgetTest {
     void ingestion_reads_the_loan_once_per_event() {
         long ingest = summary.path("invocationsByFunction").path("ingestEvents").asLong();
         assertThat(ingest).isPositive();
+        // One Query of the loan's partition per event (was a Query and a GetItem of the escalation state); a booking
+        // also reads the borrower's profile (GetItem), which a booking of 100 loans in 339 events does 100 times.
+        assertThat((double) requests("ingestEvents", "Query") / ingest).isLessThanOrEqualTo(1.0);
         assertThat((double) (requests("ingestEvents", "Query") + requests("ingestEvents", "GetItem")) / ingest)
-                .isLessThanOrEqualTo(1.1);
+                .isLessThanOrEqualTo(1.35);
     }
 
     @Test
