@@ -21,6 +21,22 @@ final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
     /** While set, requests are not counted: the run report's own reads (month-end snapshots), not the pipeline's. */
     private volatile boolean paused;
+    /** "function operation" → requests: which function (step kind) made which requests. */
+    private final Map<String, LongAdder> byFunction = new ConcurrentHashMap<>();
+    private final ThreadLocal<String> function = new ThreadLocal<>();
+    private final Map<String, LongAdder> invocations = new ConcurrentHashMap<>();
+
+    /** Runs {@code work} as an invocation of {@code kind}: its requests are also counted under that function. */
+    <T> T during(String kind, java.util.function.Supplier<T> work) {
+        String outer = function.get();
+        function.set(kind);
+        invocations.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        try {
+            return work.get();
+        } finally {
+            function.set(outer);
+        }
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -33,7 +49,12 @@ final class RequestCounter implements ExecutionInterceptor {
             int hash = sk.indexOf('#');
             operation = operation + ":" + (hash < 0 ? sk : sk.substring(0, hash)) + (sk.contains("#ADJ#") ? "-ADJ" : "");
         }
-        byOperation.computeIfAbsent(operation == null ? "unknown" : operation, k -> new LongAdder()).increment();
+        String name = operation == null ? "unknown" : operation;
+        byOperation.computeIfAbsent(name, k -> new LongAdder()).increment();
+        String kind = function.get();
+        if (kind != null) {
+            byFunction.computeIfAbsent(kind + " " + name, k -> new LongAdder()).increment();
+        }
     }
 
     @Override
@@ -59,6 +80,20 @@ final class RequestCounter implements ExecutionInterceptor {
     Map<String, Long> snapshot() {
         Map<String, Long> out = new TreeMap<>();
         byOperation.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Requests per "function operation" so far (the invocations' requests only), sorted. */
+    Map<String, Long> byFunction() {
+        Map<String, Long> out = new TreeMap<>();
+        byFunction.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Invocations (attempts) per function so far, sorted. */
+    Map<String, Long> invocations() {
+        Map<String, Long> out = new TreeMap<>();
+        invocations.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 

@@ -25,6 +25,7 @@ import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.emulators.crash.InjectedCrash;
 import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
+import com.overdue.collections.lambda.dynamodb.LoanPartitionScope;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
@@ -205,7 +206,7 @@ final class Simulation {
             files.work.register(engine.penaltyAccrual());
             files.work.register(engine.reminderFanOut());
             files.work.register(engine.escalationDecision());
-            Run run = new Run(engine, clock, files, report, timeline, from, to, crashes, policies);
+            Run run = new Run(engine, clock, files, report, timeline, from, to, crashes, policies, requests);
             PriorityQueue<Step> steps = new PriorityQueue<>(STEP_ORDER);
             steps.addAll(timeline.steps());
             run.steps = steps;
@@ -231,6 +232,8 @@ final class Simulation {
             report.emailsWritten = files.reminders.emails;
             // Counted before the loan output below reads the table: the requests of the pipeline alone.
             report.dynamoRequests.putAll(requests.snapshot());
+            report.dynamoRequestsByFunction.putAll(requests.byFunction());
+            report.invocations.putAll(requests.invocations());
             crashes.suspended(() -> {
                 try {
                     Set<String> borrowers = new TreeSet<>();
@@ -324,6 +327,7 @@ final class Simulation {
         private final LocalDate to;
         private final CrashInjector crashes;
         private final DeliveryPolicies policies;
+        private final RequestCounter requests;
         /** The loans booked, in booking order: the loan output's order. */
         final Set<String> loanIds = new LinkedHashSet<>();
         /** The steps still to run; redeliveries join them. */
@@ -331,7 +335,8 @@ final class Simulation {
         private int daysDone;
 
         Run(CollectionsEngine engine, SimulatedClock clock, Outputs files, SimulationReport report, Timeline timeline,
-            LocalDate from, LocalDate to, CrashInjector crashes, DeliveryPolicies policies) {
+            LocalDate from, LocalDate to, CrashInjector crashes, DeliveryPolicies policies, RequestCounter requests) {
+            this.requests = requests;
             this.crashes = crashes;
             this.policies = policies;
             this.engine = engine;
@@ -366,7 +371,7 @@ final class Simulation {
             Runnable record = null;
             crashes.beginAttempt(d.kind());
             try {
-                record = d.work().get();
+                record = requests.during(d.kind(), d.work());
                 crashes.endAttempt();
             } catch (InjectedCrash died) {
                 crashes.abandonAttempt();
@@ -387,12 +392,15 @@ final class Simulation {
             List<WorkItem> sent = files.work.takeQueued();
             report.analytics.workItems(sent);
             for (WorkItem item : sent) {
-                for (DailyWorker worker : files.work.workers()) {
-                    invoke(new Delivery(worker.name(), item.key(), 1, () -> {
-                        files.work.handle(worker, item);
-                        return null;
-                    }));
-                }
+                // The three workers of an item share one read of the loan (in AWS each function reads it once).
+                LoanPartitionScope.run(() -> {
+                    for (DailyWorker worker : files.work.workers()) {
+                        invoke(new Delivery(worker.name(), item.key(), 1, () -> {
+                            files.work.handle(worker, item);
+                            return null;
+                        }));
+                    }
+                });
             }
         }
 
@@ -413,7 +421,7 @@ final class Simulation {
                 IngestOutcome outcome = step.event().json() == null
                         ? new IngestOutcome.Rejected(new EventRejection(null, null, null, "$", "the line is not valid "
                         + "UTF-8"))
-                        : engine.ingest().ingest(step.event().json());
+                        : LoanPartitionScope.call(() -> engine.ingest().ingest(step.event().json()));
                 return () -> {
                     try {
                         record(outcome, step.event(), report, loanIds, files.rejected, files.changes);

@@ -83,9 +83,10 @@ public final class ReminderFanOutUseCase implements DailyWorker {
         if (borrowerId == null || borrowerId.isBlank()) {
             throw new IllegalArgumentException("work item for loan " + loanId + " has no borrowerId");
         }
-        Set<String> loanIds = new TreeSet<>(borrowerLoans.loanIdsOf(borrowerId));
+        ContactLedger.BorrowerView view = ledger.view(borrowerLoans, borrowerId, businessDate);
+        Set<String> loanIds = new TreeSet<>(view.loanIds());
         loanIds.add(loanId);
-        Set<String> opened = ledger.openedRounds(borrowerId);
+        Set<String> opened = view.openedRounds();
         List<DueRound> due = new ArrayList<>();
         List<LoanPosition> overdue = new ArrayList<>();
         List<LoanPosition> courtesy = new ArrayList<>();
@@ -151,7 +152,7 @@ public final class ReminderFanOutUseCase implements DailyWorker {
             }
         } else {
             // Nothing new is due, but an earlier run of the same day may have stopped before attempting its contacts.
-            contacts = ledger.message(borrowerId, businessDate);
+            contacts = view.message();
         }
         delivery.attemptAll(contacts, loaded, borrower).forEach(r -> outcomes.put(r.channel(), r.state()));
         return new Result(borrowerId, businessDate, openedNow ? roundKeys : List.of(), openedNow, outcomes);

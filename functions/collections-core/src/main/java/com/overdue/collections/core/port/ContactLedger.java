@@ -37,4 +37,25 @@ public interface ContactLedger {
 
     /** Replaces the stored record if it is still at {@code expectedVersion}; false when it moved on (a race). */
     boolean update(ContactRecord next, long expectedVersion);
+
+    /**
+     * What the reminder fan-out reads of a borrower for a business date: the borrower's loans, the rounds already
+     * opened and that date's message (empty when none was opened).
+     */
+    record BorrowerView(List<String> loanIds, Set<String> openedRounds, List<ContactRecord> message) {
+        public BorrowerView {
+            loanIds = List.copyOf(loanIds);
+            openedRounds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(openedRounds));
+            message = List.copyOf(message);
+        }
+    }
+
+    /**
+     * The {@link BorrowerView}: here three reads; a store that keeps the three under the borrower's key (the
+     * DynamoDB ledger, when it is also {@code loans}) answers with one.
+     */
+    default BorrowerView view(BorrowerLoans loans, String borrowerId, LocalDate businessDate) {
+        return new BorrowerView(loans.loanIdsOf(borrowerId), openedRounds(borrowerId), message(borrowerId,
+                businessDate));
+    }
 }

@@ -72,6 +72,44 @@ public final class DynamoDbContactLedger implements ContactLedger, BorrowerLoans
         return keys;
     }
 
+    /**
+     * One strongly consistent Query of {@code SK BETWEEN "CONTACT#<businessDate>#" AND "ROUND#\uffff"}: that day's
+     * contacts, the {@code LOAN#} links and the {@code ROUND#} markers sort in that range (so do the in-app
+     * {@code INBOX#} copies and {@code PROFILE}, projected to their key and skipped), where the fan-out used to make
+     * three Queries. Another {@code loans} than this ledger is asked on its own.
+     */
+    @Override
+    public BorrowerView view(BorrowerLoans loans, String borrowerId, LocalDate businessDate) {
+        if (loans != this) {
+            return ContactLedger.super.view(loans, borrowerId, businessDate);
+        }
+        String message = "CONTACT#" + businessDate + "#";
+        List<String> loanIds = new ArrayList<>();
+        Set<String> rounds = new LinkedHashSet<>();
+        List<ContactRecord> contacts = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = client.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":pk", s(borrowerKey(borrowerId)), ":from", s(message),
+                            ":to", s("ROUND#\uffff")))
+                    .projectionExpression("SK, #body").expressionAttributeNames(Map.of("#body", "body"))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = item.get("SK").s();
+                if (sk.startsWith(message)) {
+                    contacts.add(ContactRecordDocument.read(item.get("body").s()));
+                } else if (sk.startsWith("LOAN#")) {
+                    loanIds.add(sk.substring("LOAN#".length()));
+                } else if (sk.startsWith("ROUND#")) {
+                    rounds.add(sk.substring("ROUND#".length()));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new BorrowerView(loanIds, rounds, contacts);
+    }
+
     @Override
     public boolean open(String borrowerId, List<String> roundKeys, List<ContactRecord> contacts) {
         List<TransactWriteItem> writes = new ArrayList<>();

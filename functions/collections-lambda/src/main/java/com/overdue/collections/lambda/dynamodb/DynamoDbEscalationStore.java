@@ -49,6 +49,7 @@ public final class DynamoDbEscalationStore implements EscalationStore {
     private final String tableName;
     private final int outboxShards;
     private final Clock clock;
+    private final LoanTable partitions;
 
     public DynamoDbEscalationStore(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
                                    int outboxShards, Clock clock) {
@@ -58,16 +59,23 @@ public final class DynamoDbEscalationStore implements EscalationStore {
         this.tableName = tableName;
         this.outboxShards = outboxShards;
         this.clock = clock;
+        this.partitions = new LoanTable(enhanced, tableName);
     }
 
     @Override
     public Optional<EscalationState> find(String loanId) {
+        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(partitions,
+                loanId);
+        if (scoped != null) {
+            return Optional.ofNullable(scoped.get(STATE)).map(m -> readState(loanId, table.tableSchema().mapToItem(m)));
+        }
         EscalationItem item = table.getItem(r -> r.key(key(loanId, STATE)).consistentRead(true));
         return Optional.ofNullable(item).map(i -> readState(loanId, i));
     }
 
     @Override
     public boolean record(EscalationDecision d, EscalationState next, long expectedVersion) {
+        LoanPartitionScope.invalidate(tableName, d.loanId());
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(EscalationItem.class)
                 .item(item(d.loanId(), "DECISION#" + d.businessDate(), d.to(), null, null, decisionJson(d)))
@@ -97,6 +105,7 @@ public final class DynamoDbEscalationStore implements EscalationStore {
 
     @Override
     public void saveState(EscalationState next, long expectedVersion) {
+        LoanPartitionScope.invalidate(tableName, next.loanId());
         try {
             table.putItem(PutItemEnhancedRequest.builder(EscalationItem.class)
                     .item(stateItem(next, expectedVersion + 1)).conditionExpression(versionIs(expectedVersion))
@@ -108,6 +117,7 @@ public final class DynamoDbEscalationStore implements EscalationStore {
 
     @Override
     public void release(EscalationState next, long expectedVersion, CollectionsAction action) {
+        LoanPartitionScope.invalidate(tableName, next.loanId());
         PlannedAction pending = new PlannedAction(action.actionId(), action.action(), ActionStatus.PENDING, null,
                 "released", null);
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
@@ -175,6 +185,7 @@ public final class DynamoDbEscalationStore implements EscalationStore {
 
     @Override
     public boolean markPublished(String loanId, String actionId) {
+        LoanPartitionScope.invalidate(tableName, loanId);
         try {
             client.updateItem(b -> b.tableName(tableName)
                     .key(Map.of("PK", AttributeValue.fromS(DynamoDbLoanRepository.loanKey(loanId)),

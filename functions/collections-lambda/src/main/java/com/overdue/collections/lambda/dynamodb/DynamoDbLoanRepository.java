@@ -70,6 +70,10 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
 
     @Override
     public Optional<LoanRecord> findLoan(String loanId) {
+        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.cached(table, loanId);
+        if (scoped != null) {
+            return Optional.ofNullable(scoped.get(META)).map(m -> toRecord(table.loans.tableSchema().mapToItem(m)));
+        }
         LoanItem item = table.loans.getItem(r -> r.key(Key.builder().partitionValue(loanKey(loanId)).sortValue(META)
                 .build()).consistentRead(true));
         return Optional.ofNullable(item).map(this::toRecord);
@@ -93,6 +97,9 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
 
     @Override
     public List<StoredEvent> findEvents(String loanId) {
+        if (LoanPartitionScope.isOpen()) {
+            return findLoanWithEvents(loanId).map(LoanHistory::events).orElse(List.of());
+        }
         List<StoredEvent> out = new ArrayList<>();
         table.events.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(loanKey(loanId))
@@ -116,6 +123,17 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
      */
     @Override
     public Optional<LoanHistory> findLoanWithEvents(String loanId) {
+        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
+        if (scoped != null) {
+            Map<String, AttributeValue> meta = scoped.get(META);
+            if (meta == null) {
+                return Optional.empty();
+            }
+            List<StoredEvent> events = new ArrayList<>();
+            scoped.subMap(EVENT_PREFIX, true, EVENT_PREFIX + "\uffff", true).values().forEach(m ->
+                    events.add(toStoredEvent(loanId, table.events.tableSchema().mapToItem(m))));
+            return Optional.of(new LoanHistory(toRecord(table.loans.tableSchema().mapToItem(meta)), events));
+        }
         LoanItem meta = null;
         List<StoredEvent> events = new ArrayList<>();
         for (EnhancedDocument doc : table.documents.query(QueryEnhancedRequest.builder()
@@ -137,6 +155,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     @Override
     public void save(LoanChange change) {
         LoanRecord record = change.record();
+        LoanPartitionScope.invalidate(table.tableName, record.loanId());
         LoanItem loan = toItem(record, change.expectedVersion());
         if (change.event() == null && change.borrower() == null && change.delinquencyChange() == null) {
             try {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -49,6 +50,11 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
 
     @Override
     public Optional<PostedPenalty> latest(String loanId) {
+        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
+        if (scoped != null) {
+            return Optional.ofNullable(postings(scoped).lastEntry())
+                    .map(e -> read(loanId, table.penalties.tableSchema().mapToItem(e.getValue())));
+        }
         return table.penalties.query(QueryEnhancedRequest.builder()
                         .queryConditional(prefix(loanId)).scanIndexForward(false).limit(1).consistentRead(true).build())
                 .items().stream().findFirst().map(item -> read(loanId, item));
@@ -57,6 +63,11 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
     @Override
     public List<PostedPenalty> all(String loanId) {
         List<PostedPenalty> out = new ArrayList<>();
+        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
+        if (scoped != null) {
+            postings(scoped).values().forEach(m -> out.add(read(loanId, table.penalties.tableSchema().mapToItem(m))));
+            return out;
+        }
         table.penalties.query(QueryEnhancedRequest.builder().queryConditional(prefix(loanId)).consistentRead(true)
                 .build()).items().forEach(item -> out.add(read(loanId, item)));
         return out;
@@ -64,9 +75,15 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
 
     @Override
     public boolean post(PostedPenalty posting) {
+        java.util.NavigableMap<String, Map<String, AttributeValue>> read = LoanPartitionScope.cached(table,
+                posting.loanId());
+        LoanPartitionScope.invalidate(table.tableName, posting.loanId());
         try {
-            table.penalties.putItem(PutItemEnhancedRequest.builder(PenaltyItem.class).item(toItem(posting))
+            PenaltyItem item = toItem(posting);
+            table.penalties.putItem(PutItemEnhancedRequest.builder(PenaltyItem.class).item(item)
                     .conditionExpression(NEW_ITEM).build());
+            LoanPartitionScope.written(table, posting.loanId(), read,
+                    Map.of(item.getSk(), table.penalties.tableSchema().itemToMap(item, true)));
             return true;
         } catch (ConditionalCheckFailedException alreadyPosted) {
             return false;
@@ -98,6 +115,11 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
         if (postings.size() == 1) {
             return post(postings.get(0)) ? 1 : 0;
         }
+        String loanId = postings.get(0).loanId();
+        java.util.NavigableMap<String, Map<String, AttributeValue>> read = LoanPartitionScope.cached(table, loanId);
+        postings.forEach(p -> LoanPartitionScope.invalidate(table.tableName, p.loanId()));
+        boolean allOfOneLoan = postings.stream().allMatch(p -> p.loanId().equals(loanId));
+        Map<String, Map<String, AttributeValue>> put = new java.util.HashMap<>();
         int written = 0;
         for (int from = 0; from < postings.size(); from += TRANSACTION_LIMIT) {
             List<PostedPenalty> chunk = postings.subList(from, Math.min(postings.size(), from + TRANSACTION_LIMIT));
@@ -109,7 +131,12 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
             try {
                 enhanced.transactWriteItems(tx.build());
                 written += chunk.size();
+                for (PostedPenalty posting : chunk) {
+                    PenaltyItem item = toItem(posting);
+                    put.put(item.getSk(), table.penalties.tableSchema().itemToMap(item, true));
+                }
             } catch (TransactionCanceledException someExist) {
+                allOfOneLoan = false; // posted one by one below: read again when asked
                 for (PostedPenalty posting : chunk) {
                     if (post(posting)) {
                         written++;
@@ -117,7 +144,15 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
                 }
             }
         }
+        if (allOfOneLoan) {
+            LoanPartitionScope.written(table, loanId, read, put);
+        }
         return written;
+    }
+
+    private static java.util.NavigableMap<String, Map<String, AttributeValue>> postings(
+            java.util.NavigableMap<String, Map<String, AttributeValue>> partition) {
+        return partition.subMap("PEN#", true, "PEN#\uffff", true);
     }
 
     private static QueryConditional prefix(String loanId) {

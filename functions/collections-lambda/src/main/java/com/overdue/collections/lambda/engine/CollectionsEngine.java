@@ -41,6 +41,13 @@ import java.util.function.UnaryOperator;
  */
 public final class CollectionsEngine {
 
+    /**
+     * Index partitions of the action outbox. An action is in the index only between its write and its publish
+     * (seconds; minutes after a crash), so the index sees the action write rate, far below what one partition
+     * takes (1,000 writes/s): one shard, and the recovery sweep makes one Query instead of one per contact shard.
+     */
+    static final int OUTBOX_SHARDS = 1;
+
     private final EngineConfiguration configuration;
     private final EngineSettings settings;
     private final CollectionsSettings rules;
@@ -83,7 +90,7 @@ public final class CollectionsEngine {
         this.repository = new DynamoDbLoanRepository(enhanced, table, settings.reviewShards());
         this.loans = Objects.requireNonNull(b.loans.apply(repository), "the loan repository wrapper returned null");
         this.penalties = new DynamoDbPenaltyLedger(enhanced, table);
-        this.escalations = new DynamoDbEscalationStore(enhanced, b.dynamoDb, table, settings.deferShards(), clock);
+        this.escalations = new DynamoDbEscalationStore(enhanced, b.dynamoDb, table, OUTBOX_SHARDS, clock);
         this.bureau = new DynamoDbBureauLedger(enhanced, b.dynamoDb, table, escalations);
         this.contacts = new DynamoDbContactLedger(b.dynamoDb, table, settings.deferShards());
         this.tableInbox = new DynamoDbInbox(b.dynamoDb, table);
