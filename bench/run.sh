@@ -25,6 +25,7 @@ case "$what" in
   scan) shift; run ScanBenchmark "$@" ;;
   accrual) shift; run AccrualBenchmark "$@" ;;
   courtesy) shift; run CourtesyBenchmark "$@" ;;
+  coldstart) shift; make -s -C functions/artifacts/inbox lambda-zips >&2; run ColdStartBenchmark "$@" ;;
   all) shift || true; run ScanBenchmark "$@"; run AccrualBenchmark ;;
   -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) run ScanBenchmark "$@" ;;
