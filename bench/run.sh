@@ -35,5 +35,9 @@ if [[ $# -eq 0 || "$1" == "all" ]]; then
   run scan
   run accrual
 else
+  # coldstart starts the functions' own artifacts: build the zips first (make, as sam build does).
+  if [[ "$1" == "coldstart" && " $* " != *" --help "* && " $* " != *" -h "* ]]; then
+    make -s -C functions/artifacts/inbox lambda-zips >&2
+  fi
   run "$@"
 fi

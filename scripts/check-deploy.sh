@@ -2,9 +2,11 @@
 # The deploy path as README's deploy section gives it, proven offline in the test run:
 #   1. checkov over template.yaml: fails on any check the template does not skip in a resource's Metadata with a
 #      one-line reason;
-#   2. `sam build` (functions/collections-lambda/Makefile through each function's BuildMethod: makefile) and
+#   2. `sam build` (functions/artifacts/<group>/Makefile through each function's BuildMethod: makefile) and
 #      `sam package` into a bucket on a local moto S3: every function's artifact must be uploaded and referenced
-#      from the packaged template. Prints each artifact's size.
+#      from the packaged template;
+#   3. the artifact size check: prints each uploaded artifact's size and jar count and fails when one is over
+#      ARTIFACT_LIMIT_MB (12 MB: docs/deploy.md) or holds an AWS client its functions do not use.
 # Needs the deploy venv (scripts/tools.sh deploy: aws-sam-cli, checkov) and moto from the tools venv; no AWS account.
 #
 #   scripts/check-deploy.sh            both steps
@@ -57,17 +59,21 @@ if ! "$deploy_venv/bin/sam" package --template-file "$work/build/template.yaml" 
   echo "check-deploy: FAILED (sam package)" >&2
   exit 1
 fi
-"$deploy_venv/bin/python" - "$work/packaged.yaml" "$work/build" "$bucket" <<'PY'
+"$deploy_venv/bin/python" - "$work/packaged.yaml" "$work/build" "$bucket" "${ARTIFACT_LIMIT_MB:-12}" <<'PY'
 import sys
 from pathlib import Path
 
 import boto3
 from samcli.yamlhelper import yaml_parse
 
-packaged, build_dir, bucket = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+packaged, build_dir, bucket, limit_mb = sys.argv[1], Path(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 template = yaml_parse(Path(packaged).read_text(encoding="utf-8"))
+source = yaml_parse(Path("template.yaml").read_text(encoding="utf-8"))
 s3 = boto3.client("s3")
 problems, rows = [], []
+# The AWS clients each artifact may hold (functions/artifacts/<group>/pom.xml); any other is dead weight.
+clients = {"ingest": set(), "scan": {"sns"}, "workers": {"sns", "ses"}, "contact-sweep": {"sns", "ses"},
+           "credit-report": {"sns", "s3"}, "inbox": set()}
 for name, resource in sorted(template["Resources"].items()):
     if resource["Type"] != "AWS::Serverless::Function":
         continue
@@ -78,10 +84,22 @@ for name, resource in sorted(template["Resources"].items()):
     key = uri[len(f"s3://{bucket}/"):]
     size = s3.head_object(Bucket=bucket, Key=key)["ContentLength"]
     unpacked = sum(f.stat().st_size for f in (build_dir / name).rglob("*") if f.is_file())
-    rows.append(f"  {name:<28} {size / 1e6:6.1f} MB zipped, {unpacked / 1e6:6.1f} MB unpacked  {uri}")
+    jars = sorted(f.name for f in (build_dir / name / "lib").glob("*.jar"))
+    group = Path(source["Resources"][name]["Properties"]["CodeUri"]).name
+    rows.append(f"  {name:<28} {group:<14} {size / 1e6:6.1f} MB zipped, {unpacked / 1e6:6.1f} MB unpacked, "
+                f"{len(jars):3d} jars  {uri}")
+    if size > limit_mb * 1e6:
+        problems.append(f"{name}: artifact {size / 1e6:.1f} MB is over the {limit_mb:g} MB limit")
+    for client in ("sns", "ses", "s3", "sqs"):
+        if any(j.startswith(f"software.amazon.awssdk.{client}-") for j in jars) != (client in clients[group]):
+            problems.append(f"{name}: the {group} artifact {'lacks' if client in clients[group] else 'holds'} "
+                            f"the {client} client")
 if problems or not rows:
+    print("\n".join(rows), file=sys.stderr)
     print("\n".join(problems or ["no functions in the packaged template"]), file=sys.stderr)
+    print("check-deploy: FAILED (artifacts)", file=sys.stderr)
     sys.exit(1)
-print(f"check-deploy: sam build + sam package OK ({len(rows)} functions uploaded to s3://{bucket} on moto):")
+print(f"check-deploy: sam build + sam package OK ({len(rows)} functions uploaded to s3://{bucket} on moto; "
+      f"every artifact within {limit_mb:g} MB):")
 print("\n".join(rows))
 PY

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "BENCHMARK",
         description = "The benchmarks on DynamoDB Local (in-process); figures in bench/RESULTS.md.",
-        subcommands = {ScanBenchmark.Cli.class, AccrualBenchmark.Cli.class, CourtesyBenchmark.Cli.class},
+        subcommands = {ScanBenchmark.Cli.class, AccrualBenchmark.Cli.class, CourtesyBenchmark.Cli.class,
+                ColdStartBenchmark.Cli.class},
         footer = {"", "bench/run.sh with no benchmark runs scan, then accrual, with their defaults (a few minutes).",
                 "Run 'bench BENCHMARK --help' for the options of one."})
 public final class BenchCli implements Runnable {
@@ -35,7 +36,7 @@ public final class BenchCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a benchmark is required (scan, accrual or courtesy)");
+        throw new ParameterException(spec.commandLine(), "a benchmark is required (scan, accrual, courtesy or coldstart)");
     }
 
     static void atLeast(CommandSpec spec, String option, int value, int min) {

@@ -10,23 +10,39 @@ import com.overdue.collections.core.application.OverdueScanUseCase;
 import com.overdue.collections.core.application.PenaltyAccrualUseCase;
 import com.overdue.collections.core.application.ReminderFanOutUseCase;
 import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.port.ActionPublisher;
+import com.overdue.collections.core.port.ReportStore;
+import com.overdue.collections.core.port.WorkDispatcher;
 import com.overdue.collections.lambda.engine.AwsAdapters;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineSettings;
+import com.overdue.collections.lambda.ses.MimeEmail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ses.SesClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Builds the one {@link CollectionsEngine} from the Lambda configuration and AWS clients; hands out its use cases. */
+/**
+ * Builds the one {@link CollectionsEngine} from the Lambda configuration and the DynamoDB client; hands out its use
+ * cases. The outward adapters come from one producer class per AWS client ({@link SnsAdapterBeans},
+ * {@link SesAdapterBeans}, {@link S3AdapterBeans}), looked up only when the engine first needs them: a function's
+ * artifact (functions/artifacts) carries only the clients it uses and leaves the other producers out of the build
+ * ({@code quarkus.arc.exclude-types}), so nothing here names an SNS, SES or S3 type.
+ */
 @ApplicationScoped
 public class EngineBeans {
+
+    /** The AWS services whose adapters the engine has asked for so far ({@link Warmup} primes exactly those). */
+    private final Set<String> servicesUsed = ConcurrentHashMap.newKeySet();
 
     /**
      * The engine settings of this deployment: each {@code collections.*} property (or its environment variable, e.g.
@@ -42,14 +58,45 @@ public class EngineBeans {
         return Clock.systemUTC();
     }
 
+    @Produces
+    @Singleton
+    EngineSettings engineSettings(Config config) {
+        return settings(config);
+    }
+
     // The AWS clients are the extension's application-scoped proxies: a client is only created when first called.
     @Produces
     @Singleton
-    CollectionsEngine engine(Config config, DynamoDbClient dynamoDb, SnsClient sns, SesClient ses, S3Client s3,
-                             Clock clock) {
-        EngineSettings settings = settings(config);
+    CollectionsEngine engine(EngineSettings settings, DynamoDbClient dynamoDb, Instance<WorkDispatcher> work,
+                             Instance<ActionPublisher> actions, Instance<ReportStore> reports,
+                             Instance<Function<MimeEmail, String>> email,
+                             Instance<BiFunction<String, String, String>> sms, Clock clock) {
         return CollectionsEngine.create(EngineConfiguration.fromClasspath(), settings, dynamoDb,
-                AwsAdapters.create(settings, dynamoDb, sns, ses, s3, clock), clock);
+                AwsAdapters.create(
+                        part(work, "sns", "the work dispatcher"),
+                        part(actions, "sns", "the action publisher"),
+                        part(reports, "s3", "the report store"),
+                        part(email, "ses", "the e-mail sender"),
+                        part(sms, "sns", "the SMS sender")),
+                clock);
+    }
+
+    /** The AWS services ({@code sns}, {@code ses}, {@code s3}) whose adapters the engine has built so far. */
+    public Set<String> servicesUsed() {
+        return Set.copyOf(servicesUsed);
+    }
+
+    private <T> Supplier<T> part(Instance<T> beans, String service, String what) {
+        return () -> {
+            if (beans.isUnsatisfied()) {
+                throw new IllegalStateException(what + " needs the " + service.toUpperCase()
+                        + " client, which this function's artifact does not include (functions/artifacts, "
+                        + "docs/deploy.md)");
+            }
+            T part = beans.get();
+            servicesUsed.add(service);
+            return part;
+        };
     }
 
     @Produces

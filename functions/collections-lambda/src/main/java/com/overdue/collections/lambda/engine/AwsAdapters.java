@@ -5,76 +5,67 @@ import com.overdue.collections.core.port.ContactJournal;
 import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.core.port.ReportStore;
 import com.overdue.collections.core.port.WorkDispatcher;
-import com.overdue.collections.lambda.s3.S3ReportStore;
 import com.overdue.collections.lambda.ses.MimeEmail;
-import com.overdue.collections.lambda.ses.SesEmailSender;
-import com.overdue.collections.lambda.sns.SnsActionPublisher;
-import com.overdue.collections.lambda.sns.SnsSmsSender;
-import com.overdue.collections.lambda.sns.SnsWorkDispatcher;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ses.SesClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
-import java.time.Clock;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** The engine's outward effects in AWS: SNS topics, SES, SNS SMS and the S3 reports bucket. */
+/**
+ * The engine's outward effects in AWS: SNS topics, SES, SNS SMS and the S3 reports bucket, each resolved when the
+ * engine first asks for it. A function's artifact carries only the AWS clients it uses (docs/deploy.md), so each part
+ * comes from a supplier that either builds it on that artifact's client or fails, naming what is missing; a topic or
+ * bucket that is not set likewise fails the function that needs it and no other.
+ */
 public final class AwsAdapters implements EngineAdapters {
 
-    private final EngineSettings settings;
-    private final DynamoDbClient dynamoDb;
-    private final SnsClient sns;
-    private final SesClient ses;
-    private final S3Client s3;
-    private final Clock clock;
+    private final Supplier<WorkDispatcher> work;
+    private final Supplier<ActionPublisher> actions;
+    private final Supplier<ReportStore> reports;
+    private final Supplier<Function<MimeEmail, String>> email;
+    private final Supplier<BiFunction<String, String, String>> sms;
 
-    private AwsAdapters(EngineSettings settings, DynamoDbClient dynamoDb, SnsClient sns, SesClient ses, S3Client s3,
-                        Clock clock) {
-        this.settings = settings;
-        this.dynamoDb = dynamoDb;
-        this.sns = sns;
-        this.ses = ses;
-        this.s3 = s3;
-        this.clock = clock;
+    private AwsAdapters(Supplier<WorkDispatcher> work, Supplier<ActionPublisher> actions,
+                        Supplier<ReportStore> reports, Supplier<Function<MimeEmail, String>> email,
+                        Supplier<BiFunction<String, String, String>> sms) {
+        this.work = Objects.requireNonNull(work);
+        this.actions = Objects.requireNonNull(actions);
+        this.reports = Objects.requireNonNull(reports);
+        this.email = Objects.requireNonNull(email);
+        this.sms = Objects.requireNonNull(sms);
     }
 
-    /**
-     * The AWS adapters on these clients. Each is built when the engine first asks for it, so a topic or bucket that
-     * is not set fails the function that needs it (naming the setting) and no other.
-     */
-    public static AwsAdapters create(EngineSettings settings, DynamoDbClient dynamoDb, SnsClient sns, SesClient ses,
-                                     S3Client s3, Clock clock) {
-        return new AwsAdapters(settings, dynamoDb, sns, ses, s3, clock);
+    /** The AWS adapters from these suppliers; none is called before the engine needs its part. */
+    public static AwsAdapters create(Supplier<WorkDispatcher> work, Supplier<ActionPublisher> actions,
+                                     Supplier<ReportStore> reports, Supplier<Function<MimeEmail, String>> email,
+                                     Supplier<BiFunction<String, String, String>> sms) {
+        return new AwsAdapters(work, actions, reports, email, sms);
     }
 
     @Override
     public WorkDispatcher workDispatcher() {
-        if (settings.workTopicArn() == null) {
-            throw new IllegalStateException(EngineSettings.WORK_TOPIC_ARN + " (COLLECTIONS_WORK_TOPIC_ARN) is not set");
-        }
-        return new SnsWorkDispatcher(sns, settings.workTopicArn());
+        return work.get();
     }
 
     @Override
     public ActionPublisher actionPublisher() {
-        return new SnsActionPublisher(sns, settings.actionsTopicArn());
+        return actions.get();
     }
 
     @Override
     public ReportStore reportStore() {
-        return new S3ReportStore(s3, settings.reportBucket());
+        return reports.get();
     }
 
     @Override
     public Function<MimeEmail, String> emailSender() {
-        return new SesEmailSender(ses)::send;
+        return email.get();
     }
 
     @Override
     public BiFunction<String, String, String> smsSender() {
-        return new SnsSmsSender(sns, settings.smsSenderId())::send;
+        return sms.get();
     }
 
     @Override
