@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's DynamoDB request budget (issue 15), read from the summary a small demo writes. Request counts do not
+ * The demo's DynamoDB request budget, read from the summary a small demo writes. Request counts do not
  * depend on the machine, so this is a plain test; the wall time is in bench/RESULTS.md, never asserted.
  *
  * <p>The whole-run figure (at most 4 requests per event + work item) is measured on the default demo (1,000 loans,
