@@ -24,6 +24,10 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
+    static {
+        quietHttpWireLog();
+    }
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     /** Where DynamoDB Local's own console output (its start-up banner) goes; {@code null}: the console. */
@@ -203,5 +207,19 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             // fall back to the class path entries alone
         }
         return out;
+    }
+
+    /**
+     * JBoss LogManager (the JUL manager the Quarkus adapters bring, named by the launcher and the test runs) starts
+     * with its root logger at {@code ALL} when nothing configures it, which switches on Apache HttpClient's wire
+     * log: every byte of every request to DynamoDB Local was formatted, with a stack walk per line, and dropped
+     * (there is no handler). That made the local runs several times slower. The root is held at {@code INFO}, the
+     * JDK's own default; a level someone set below it on purpose (a named logger) is left alone.
+     */
+    static void quietHttpWireLog() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        if (root.getLevel() == null || root.getLevel().intValue() < java.util.logging.Level.INFO.intValue()) {
+            root.setLevel(java.util.logging.Level.INFO);
+        }
     }
 }
