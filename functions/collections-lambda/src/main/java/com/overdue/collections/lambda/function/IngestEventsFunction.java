@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.application.IngestEventUseCase;
 import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.ingest.EventRejection;
-import com.overdue.collections.lambda.dynamodb.LoanPartitionScope;
+import com.overdue.collections.lambda.engine.UnitOfWork;
 import com.overdue.collections.lambda.metrics.EmfMetrics;
 import io.quarkus.funqy.Funq;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +36,7 @@ public class IngestEventsFunction {
         MDC.put("messageId", message.getMessageId());
         try {
             // One read of the loan's partition serves the replay and the offers (LoanPartitionScope).
-            IngestOutcome outcome = LoanPartitionScope.call(() -> ingest.ingest(message.getBody()));
+            IngestOutcome outcome = UnitOfWork.call(() -> ingest.ingest(message.getBody()));
             if (outcome instanceof IngestOutcome.Rejected rejected) {
                 EventRejection r = rejected.rejection();
                 putIds(r.eventId(), r.type(), r.loanId());

@@ -2,7 +2,7 @@ package com.overdue.collections.lambda.function;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.overdue.collections.core.port.WorkItem;
-import com.overdue.collections.lambda.dynamodb.LoanPartitionScope;
+import com.overdue.collections.lambda.engine.UnitOfWork;
 import com.overdue.collections.lambda.sqs.WorkItemMessage;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * What every daily worker function does with one SQS record of its work queue: read the work item, put its ids in
- * the log context, run the worker (in a {@link LoanPartitionScope}: one read of the loan for the whole item), and
+ * the log context, run the worker (in a {@link UnitOfWork}: one read of the loan for the whole item), and
  * turn a failure into a failed record (a batch item failure: SQS retries it, then dead-letters it) while the other
  * records of the batch go on.
  */
@@ -30,7 +30,7 @@ final class WorkMessages {
             MDC.put("borrowerId", item.borrowerId());
             MDC.put("businessDate", item.businessDate().toString());
             // The loan's escalation state, events, snapshot and penalty postings: one read (LoanPartitionScope).
-            LoanPartitionScope.run(() -> worker.accept(item));
+            UnitOfWork.run(() -> worker.accept(item));
             return Uni.createFrom().voidItem();
         } catch (RuntimeException e) {
             log.errorf(e, "work message %s failed; it will be retried", message.getMessageId());
