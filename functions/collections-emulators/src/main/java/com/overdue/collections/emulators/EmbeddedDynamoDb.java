@@ -134,7 +134,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
      * as a plain {@code .so}/{@code .dylib}/{@code .dll} file. Copy it to a temporary folder under the name
      * sqlite4java looks for and point {@code sqlite4java.library.path} at it.
      */
-    private static synchronized void configureNativeLibrary() {
+    static synchronized void configureNativeLibrary() {
         if (System.getProperty("sqlite4java.library.path") != null) {
             return;
         }

@@ -21,10 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code collections demo}: a generated sample portfolio through the daily pipeline, day by day. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Generates a sample portfolio (seeded, deterministic) and runs the daily pipeline over it on "
-                + "embedded DynamoDB Local: every worker, every day from --from for --days days.",
+                + "DynamoDB Local's engine in this JVM: every worker, every day from --from for --days days.",
         footer = {"", "Outputs in DIR: events.jsonl (replays with `collections simulate`), loans/, work.jsonl, "
-                + "rejected.jsonl, bucket-changes.jsonl, decisions.jsonl, summary.json, report.html; DynamoDB Local's "
-                + "own log in DIR/logs/."})
+                + "rejected.jsonl, bucket-changes.jsonl, decisions.jsonl, summary.json, report.html, analytics/."})
 final class DemoCommand implements Callable<Integer> {
 
     static final int MAX_LOANS = 100_000;
@@ -87,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.write(out.resolve("events.jsonl"), events, StandardCharsets.UTF_8);
         progress.status(String.format("Running the daily pipeline %s .. %s (%d days) over %d events%s ...", from, to,
                 days, events.size(), run.config == null ? "" : " with the configuration of " + run.config));
-        SimulationReport report = new Simulation(LocalTime.of(6, 0), progress, configuration, RunOptions.DYNAMO_LOG)
+        SimulationReport report = new Simulation(LocalTime.of(6, 0), progress, configuration)
                 .run(events, from, to, out);
         report.print(stdout);
         stdout.printf("%nDone in %.1f s. Output in %s/ (loans/, work.jsonl, rejected.jsonl, bucket-changes.jsonl, "

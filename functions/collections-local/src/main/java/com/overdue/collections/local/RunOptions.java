@@ -17,9 +17,6 @@ import java.util.stream.Stream;
 /** The options every run command has: the configuration overlay, the console's verbosity, the stack trace. */
 final class RunOptions {
 
-    /** DynamoDB Local's console output (its banner), under the output directory; not one of the run's outputs. */
-    static final Path DYNAMO_LOG = Path.of("logs", "dynamodb-local.log");
-
     @Option(names = "--config", paramLabel = "DIR",
             description = {"Configuration files laid over infra/config (same layout: a file in DIR replaces the file of "
                     + "the same relative path, e.g. DIR/escalation/CONSUMER-INSTALMENT.json). A back-test of a "

@@ -88,7 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
             double rate = crashRate == null ? CrashInjector.DEFAULT_RATE : crashRate;
             progress.status(String.format("Crash drill (seed %d, rate %s): clean run into %s, then the drill into "
                     + "%s ...", crashDrill, rate, out.resolve("clean"), out));
-            CrashDrill drill = CrashDrill.run(new Simulation(runTime, progress, configuration, RunOptions.DYNAMO_LOG),
+            CrashDrill drill = CrashDrill.run(new Simulation(runTime, progress, configuration),
                     lines, from, to, out, crashDrill, rate);
             drill.drill.print(stdout);
             drill.print(stdout);
@@ -97,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         progress.status(String.format("Running the daily pipeline %s .. %s (%d days) over %s%s ...", from, to,
                 ChronoUnit.DAYS.between(from, to) + 1, events,
                 run.config == null ? "" : " with the configuration of " + run.config));
-        SimulationReport report = new Simulation(runTime, progress, configuration, RunOptions.DYNAMO_LOG)
+        SimulationReport report = new Simulation(runTime, progress, configuration)
                 .run(lines, from, to, out);
         report.print(stdout);
         return 0;

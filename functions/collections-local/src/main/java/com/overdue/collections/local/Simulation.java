@@ -20,7 +20,7 @@ import com.overdue.collections.core.port.Inbox;
 import com.overdue.collections.core.port.LoanRecord;
 import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.core.application.DailyWorker;
-import com.overdue.collections.emulators.EmbeddedDynamoDb;
+import com.overdue.collections.emulators.InProcessDynamoDb;
 import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.emulators.crash.InjectedCrash;
 import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
@@ -30,10 +30,6 @@ import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.engine.EngineSettings;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedWriter;
@@ -84,23 +80,20 @@ final class Simulation {
     private final LocalTime runTime;
     private final ProgressListener progress;
     private final EngineConfiguration configuration;
-    private final Path dynamoLog;
 
     /** A run on the shipped configuration that prints a progress line every {@code progressEvery} days (0: none). */
     Simulation(LocalTime runTime, PrintStream console, int progressEvery) {
-        this(runTime, ProgressListener.lines(console, progressEvery), EngineConfiguration.fromClasspath(), null);
+        this(runTime, ProgressListener.lines(console, progressEvery), EngineConfiguration.fromClasspath());
     }
 
     /**
      * A run on {@code configuration} (the shipped one, or a {@code --config} overlay) that tells {@code progress}
-     * how it goes; DynamoDB Local's own console output goes to {@code dynamoLog}, resolved against the output
-     * directory (none: to the console).
+     * how it goes. Storage is DynamoDB Local's engine in this JVM ({@link InProcessDynamoDb}): no port, no banner.
      */
-    Simulation(LocalTime runTime, ProgressListener progress, EngineConfiguration configuration, Path dynamoLog) {
+    Simulation(LocalTime runTime, ProgressListener progress, EngineConfiguration configuration) {
         this.runTime = runTime;
         this.progress = progress;
         this.configuration = configuration;
-        this.dynamoLog = dynamoLog;
     }
 
     /**
@@ -192,9 +185,8 @@ final class Simulation {
         SimulatedClock clock = new SimulatedClock(from.atStartOfDay(ZoneOffset.UTC).toInstant());
         DeliveryPolicies policies = DeliveryPolicies.fromClasspath();
         progress.status("Starting DynamoDB Local ...");
-        try (EmbeddedDynamoDb dynamo = dynamoLog == null ? EmbeddedDynamoDb.start()
-                : EmbeddedDynamoDb.start(out.resolve(dynamoLog));
-             DynamoDbClient client = client(dynamo, requests, crashes);
+        try (InProcessDynamoDb dynamo = InProcessDynamoDb.start();
+             DynamoDbClient client = dynamo.client(requests, crashes);
              Outputs files = new Outputs(out, clock, crashes, report.deliveries)) {
             crashes.suspended(() -> {
                 LoanTable.create(client, SETTINGS.tableName());
@@ -393,7 +385,7 @@ final class Simulation {
             report.analytics.workItems(sent);
             for (WorkItem item : sent) {
                 // The three workers of an item share one read of the loan (in AWS each function reads it once).
-                LoanPartitionScope.run(() -> {
+                LoanPartitionScope.run(item.businessDate().minusDays(1), () -> {
                     for (DailyWorker worker : files.work.workers()) {
                         invoke(new Delivery(worker.name(), item.key(), 1, () -> {
                             files.work.handle(worker, item);
@@ -527,14 +519,6 @@ final class Simulation {
             actions.close();
             work.close();
         }
-    }
-
-    private static DynamoDbClient client(EmbeddedDynamoDb dynamo, RequestCounter requests, CrashInjector crashes) {
-        return DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
-                .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(requests).addExecutionInterceptor(crashes))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
     }
 
     /** The loan as of {@code to}: its line in the summary and {@code loans/<id>.json}; its escalation decisions. */

@@ -4,6 +4,7 @@ import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.Money;
 import com.overdue.collections.core.loan.ScheduledInstallment;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -27,14 +28,21 @@ public record InstallmentPosition(int seq, LocalDate dueDate, ComponentAmounts d
         return due.get(component).minus(paid.get(component)).minus(waived.get(component));
     }
 
-    /** RULES §1: unpaid while any of principal, interest or fees remains above zero. */
+    /**
+     * RULES §1: unpaid while any of principal, interest or fees remains above zero (what remains of the three
+     * together, as {@code remaining().scheduledTotal()}, summed here without building the intermediate amounts: the
+     * ledger asks this of every installment on every day it replays).
+     */
     public boolean isUnpaid() {
-        return remaining().scheduledTotal().isPositive();
+        BigDecimal dueTotal = due.principal().amount().add(due.interest().amount()).add(due.fees().amount());
+        BigDecimal settled = paid.principal().amount().add(paid.interest().amount()).add(paid.fees().amount())
+                .add(waived.principal().amount()).add(waived.interest().amount()).add(waived.fees().amount());
+        return dueTotal.compareTo(settled) > 0;
     }
 
-    /** Unpaid and past its due date, whether or not its ageing is paused. */
+    /** Unpaid and past its due date, whether or not its ageing is paused (the date, the cheaper test, first). */
     public boolean isOverdueOn(LocalDate date) {
-        return isUnpaid() && dueDate.isBefore(date);
+        return dueDate.isBefore(date) && isUnpaid();
     }
 
     /** Days past due on {@code date}, paused days excluded; 0 when paid or not yet due. */

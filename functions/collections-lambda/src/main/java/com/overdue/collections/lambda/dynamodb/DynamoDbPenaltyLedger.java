@@ -52,8 +52,12 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
     public Optional<PostedPenalty> latest(String loanId) {
         java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
         if (scoped != null) {
-            return Optional.ofNullable(postings(scoped).lastEntry())
-                    .map(e -> read(loanId, table.penalties.tableSchema().mapToItem(e.getValue())));
+            Map.Entry<String, Map<String, AttributeValue>> last = postings(scoped).lastEntry();
+            if (last != null || !LoanPartitionScope.olderPostingsOmitted(table, loanId)) {
+                return Optional.ofNullable(last)
+                        .map(e -> read(loanId, table.penalties.tableSchema().mapToItem(e.getValue())));
+            }
+            // The scope's read kept only recent postings and there were none: the latest is older (read it).
         }
         return table.penalties.query(QueryEnhancedRequest.builder()
                         .queryConditional(prefix(loanId)).scanIndexForward(false).limit(1).consistentRead(true).build())
@@ -64,7 +68,7 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
     public List<PostedPenalty> all(String loanId) {
         List<PostedPenalty> out = new ArrayList<>();
         java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
-        if (scoped != null) {
+        if (scoped != null && !LoanPartitionScope.olderPostingsOmitted(table, loanId)) {
             postings(scoped).values().forEach(m -> out.add(read(loanId, table.penalties.tableSchema().mapToItem(m))));
             return out;
         }

@@ -1,7 +1,9 @@
 package com.overdue.collections.lambda.dynamodb;
 
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,18 +38,43 @@ public final class LoanPartitionScope {
     static final String FIRST = "ESCALATION";
     static final String LAST = "PEN#\uffff";
 
-    private static final ThreadLocal<Map<String, NavigableMap<String, Map<String, AttributeValue>>>> OPEN =
-            new ThreadLocal<>();
+    private static final ThreadLocal<Open> OPEN = new ThreadLocal<>();
+
+    /**
+     * An open scope: what it has read, per table and loan, and from which day on it reads penalty postings
+     * ({@code null}: all of them).
+     */
+    private record Open(Map<String, Partition> reads, java.time.LocalDate postingsFrom) {
+    }
+
+    /**
+     * What the scope read of one loan. {@code olderPostingsOmitted}: the read left out postings before the scope's
+     * {@code postingsFrom} (the Query's scanned count exceeded its count), so "no posting here" does not mean "none".
+     */
+    private record Partition(NavigableMap<String, Map<String, AttributeValue>> items, boolean olderPostingsOmitted) {
+    }
 
     private LoanPartitionScope() {
     }
 
-    /** Runs {@code work} with a scope open on this thread (an enclosing scope is reused). */
+    /** Runs {@code work} with a scope open on this thread (an enclosing scope is reused); it reads every posting. */
     public static <T> T call(Supplier<T> work) {
+        return call(null, work);
+    }
+
+    /**
+     * Runs {@code work} with a scope that reads the penalty postings of {@code postingsFrom} and later only
+     * ({@code null}: all), for a work item of business date {@code postingsFrom + 1}: its penalty worker needs the
+     * latest posting, which a daily run posted for the day before. The Query still reads (and is charged for) every
+     * posting; a filter expression keeps the older ones out of the response, which is what a long-delinquent loan's
+     * read spent its time on (converting hundreds of postings a day that nobody looked at). Should the latest
+     * posting be older than that (accrual paused for days), {@link DynamoDbPenaltyLedger} reads it on its own.
+     */
+    public static <T> T call(java.time.LocalDate postingsFrom, Supplier<T> work) {
         if (OPEN.get() != null) {
             return work.get();
         }
-        OPEN.set(new HashMap<>());
+        OPEN.set(new Open(new HashMap<>(), postingsFrom));
         try {
             return work.get();
         } finally {
@@ -56,7 +83,12 @@ public final class LoanPartitionScope {
     }
 
     public static void run(Runnable work) {
-        call(() -> {
+        run(null, work);
+    }
+
+    /** {@link #call(java.time.LocalDate, Supplier)} without a result. */
+    public static void run(java.time.LocalDate postingsFrom, Runnable work) {
+        call(postingsFrom, () -> {
             work.run();
             return null;
         });
@@ -68,30 +100,45 @@ public final class LoanPartitionScope {
 
     /** The loan's items by sort key, read now if this scope has not read them; {@code null} without a scope. */
     static NavigableMap<String, Map<String, AttributeValue>> items(LoanTable table, String loanId) {
-        Map<String, NavigableMap<String, Map<String, AttributeValue>>> open = OPEN.get();
+        Partition read = partition(table, loanId);
+        return read == null ? null : read.items();
+    }
+
+    /**
+     * Whether this scope's read of the loan left out postings older than its {@code postingsFrom}: then an empty
+     * {@code PEN#} range does not mean the loan has no posting. {@code false} without a scope.
+     */
+    static boolean olderPostingsOmitted(LoanTable table, String loanId) {
+        Partition read = partition(table, loanId);
+        return read != null && read.olderPostingsOmitted();
+    }
+
+    private static Partition partition(LoanTable table, String loanId) {
+        Open open = OPEN.get();
         if (open == null) {
             return null;
         }
         String key = table.tableName + "\u0000" + loanId;
-        NavigableMap<String, Map<String, AttributeValue>> items = open.get(key);
-        if (items == null) {
-            items = read(table, loanId);
-            open.put(key, items);
+        Partition read = open.reads().get(key);
+        if (read == null) {
+            read = read(table, loanId, open.postingsFrom());
+            open.reads().put(key, read);
         }
-        return items;
+        return read;
     }
 
     /** What this scope has read of the loan, or {@code null} (no scope, or not read yet). */
     static NavigableMap<String, Map<String, AttributeValue>> cached(LoanTable table, String loanId) {
-        Map<String, NavigableMap<String, Map<String, AttributeValue>>> open = OPEN.get();
-        return open == null ? null : open.get(table.tableName + "\u0000" + loanId);
+        Open open = OPEN.get();
+        Partition read = open == null ? null : open.reads().get(table.tableName + "\u0000" + loanId);
+        return read == null ? null : read.items();
     }
 
     /** Forgets what this scope read of the loan: called before every write to its partition. */
     static void invalidate(String tableName, String loanId) {
-        Map<String, NavigableMap<String, Map<String, AttributeValue>>> open = OPEN.get();
+        Open open = OPEN.get();
         if (open != null) {
-            open.remove(tableName + "\u0000" + loanId);
+            open.reads().remove(tableName + "\u0000" + loanId);
         }
     }
 
@@ -101,7 +148,7 @@ public final class LoanPartitionScope {
      */
     static void written(LoanTable table, String loanId, NavigableMap<String, Map<String, AttributeValue>> before,
                         Map<String, Map<String, AttributeValue>> put) {
-        Map<String, NavigableMap<String, Map<String, AttributeValue>>> open = OPEN.get();
+        Open open = OPEN.get();
         if (open == null || before == null) {
             return;
         }
@@ -111,19 +158,33 @@ public final class LoanPartitionScope {
                 items.put(sk, item);
             }
         });
-        open.put(table.tableName + "\u0000" + loanId, Collections.unmodifiableNavigableMap(items));
+        // Under a posting filter, older postings may have been left out of the read and still are (the flag of
+        // that read went with its invalidation: assume they were).
+        open.reads().put(table.tableName + "\u0000" + loanId, new Partition(Collections.unmodifiableNavigableMap(items),
+                open.postingsFrom() != null));
     }
 
-    private static NavigableMap<String, Map<String, AttributeValue>> read(LoanTable table, String loanId) {
+    private static Partition read(LoanTable table, String loanId, java.time.LocalDate postingsFrom) {
         NavigableMap<String, Map<String, AttributeValue>> items = new TreeMap<>();
         String pk = DynamoDbLoanRepository.loanKey(loanId);
-        for (EnhancedDocument doc : table.documents.query(QueryEnhancedRequest.builder()
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBetween(
                         Key.builder().partitionValue(pk).sortValue(FIRST).build(),
                         Key.builder().partitionValue(pk).sortValue(LAST).build()))
-                .consistentRead(true).build()).items()) {
-            items.put(doc.getString("SK"), table.documents.tableSchema().itemToMap(doc, true));
+                .consistentRead(true);
+        if (postingsFrom != null) {
+            // A filter cannot name the sort key; of the items in the range only postings have a "day".
+            query.filterExpression(Expression.builder().expression("attribute_not_exists(#day) OR #day >= :from")
+                    .putExpressionName("#day", "day")
+                    .putExpressionValue(":from", AttributeValue.fromS(postingsFrom.toString())).build());
         }
-        return Collections.unmodifiableNavigableMap(items);
+        boolean omitted = false;
+        for (Page<EnhancedDocument> page : table.documents.query(query.build())) {
+            for (EnhancedDocument doc : page.items()) {
+                items.put(doc.getString("SK"), table.documents.tableSchema().itemToMap(doc, true));
+            }
+            omitted |= page.scannedCount() != null && page.count() != null && page.scannedCount() > page.count();
+        }
+        return new Partition(Collections.unmodifiableNavigableMap(items), omitted);
     }
 }

@@ -23,4 +23,12 @@ public final class UnitOfWork {
     public static void run(Runnable work) {
         LoanPartitionScope.run(work);
     }
+
+    /**
+     * Runs the work item of {@code businessDate} as one unit of work: the loan's read brings the penalty postings
+     * from the day before on (the latest one, normally), not the whole posting history.
+     */
+    public static void runWorkItem(java.time.LocalDate businessDate, Runnable work) {
+        LoanPartitionScope.run(businessDate.minusDays(1), work);
+    }
 }

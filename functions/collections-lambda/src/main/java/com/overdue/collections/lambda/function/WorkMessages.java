@@ -30,7 +30,7 @@ final class WorkMessages {
             MDC.put("borrowerId", item.borrowerId());
             MDC.put("businessDate", item.businessDate().toString());
             // The loan's escalation state, events, snapshot and penalty postings: one read (LoanPartitionScope).
-            UnitOfWork.run(() -> worker.accept(item));
+            UnitOfWork.runWorkItem(item.businessDate(), () -> worker.accept(item));
             return Uni.createFrom().voidItem();
         } catch (RuntimeException e) {
             log.errorf(e, "work message %s failed; it will be retried", message.getMessageId());

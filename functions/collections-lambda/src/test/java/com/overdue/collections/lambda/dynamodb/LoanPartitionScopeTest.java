@@ -1,0 +1,138 @@
+package com.overdue.collections.lambda.dynamodb;
+
+import com.overdue.collections.core.loan.Money;
+import com.overdue.collections.core.penalty.PostedPenalty;
+import com.overdue.collections.emulators.InProcessDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A work item's read of the loan partition brings the penalty postings from the day before its business date on,
+ * not the whole posting history, and the penalty ledger still answers "latest" and "all" right when the latest
+ * posting is older than that.
+ */
+class LoanPartitionScopeTest {
+
+    private static final String TABLE = "scope";
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static InProcessDynamoDb dynamo;
+    private static final Queries queries = new Queries();
+    private static DynamoDbPenaltyLedger ledger;
+
+    /** The Queries made and the items each returned. */
+    private static final class Queries implements ExecutionInterceptor {
+        final List<Integer> returned = new ArrayList<>();
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.response() instanceof QueryResponse r) {
+                returned.add(r.count());
+            }
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        dynamo = InProcessDynamoDb.start();
+        DynamoDbClient client = dynamo.client(queries);
+        LoanTable.create(client, TABLE);
+        ledger = new DynamoDbPenaltyLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    private static PostedPenalty posting(String loanId, LocalDate day, int cumulative) {
+        return new PostedPenalty(loanId, day, 0, day, List.of(), List.of(),
+                Map.of(1, new Money(BigDecimal.valueOf(cumulative, 2), CNY)));
+    }
+
+    private static void postDays(String loanId, LocalDate first, int days) {
+        List<PostedPenalty> postings = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            postings.add(posting(loanId, first.plusDays(i), i + 1));
+        }
+        ledger.postAll(postings);
+        queries.returned.clear();
+    }
+
+    @Test
+    void a_work_item_reads_yesterdays_posting_not_the_history() {
+        LocalDate first = LocalDate.of(2026, 6, 1);
+        postDays("L-DAILY", first, 60);
+        LocalDate businessDate = first.plusDays(60);
+
+        PostedPenalty latest = LoanPartitionScope.call(businessDate.minusDays(1),
+                () -> ledger.latest("L-DAILY").orElseThrow());
+
+        assertThat(latest.day()).isEqualTo(first.plusDays(59));
+        assertThat(latest.cumulative().get(1).amount()).isEqualByComparingTo("0.60");
+        assertThat(queries.returned).as("one Query, returning yesterday's posting only").containsExactly(1);
+    }
+
+    @Test
+    void a_latest_posting_older_than_the_window_is_read_on_its_own() {
+        LocalDate first = LocalDate.of(2026, 3, 1);
+        postDays("L-PAUSED", first, 10);
+        LocalDate businessDate = first.plusDays(40); // accrual paused for 30 days
+
+        PostedPenalty latest = LoanPartitionScope.call(businessDate.minusDays(1),
+                () -> ledger.latest("L-PAUSED").orElseThrow());
+
+        assertThat(latest.day()).isEqualTo(first.plusDays(9));
+        assertThat(queries.returned).as("the scope's read (nothing recent), then the latest alone").containsExactly(0, 1);
+    }
+
+    @Test
+    void all_postings_are_read_in_full_when_the_scope_left_some_out() {
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        postDays("L-ALL", first, 12);
+
+        List<PostedPenalty> all = LoanPartitionScope.call(first.plusDays(11), () -> {
+            ledger.latest("L-ALL");
+            return ledger.all("L-ALL");
+        });
+
+        assertThat(all).hasSize(12);
+        assertThat(all.get(0).day()).isEqualTo(first);
+    }
+
+    @Test
+    void without_a_posting_window_the_scope_reads_every_posting_once() {
+        LocalDate first = LocalDate.of(2025, 1, 1);
+        postDays("L-EVENT", first, 5);
+
+        List<PostedPenalty> all = LoanPartitionScope.call(() -> {
+            ledger.latest("L-EVENT");
+            return ledger.all("L-EVENT");
+        });
+
+        assertThat(all).hasSize(5);
+        assertThat(queries.returned).containsExactly(5);
+    }
+
+    @Test
+    void a_loan_that_never_accrued_has_no_latest_posting_and_costs_one_query() {
+        queries.returned.clear();
+        assertThat(LoanPartitionScope.call(LocalDate.of(2026, 1, 1), () -> ledger.latest("L-NONE"))).isEmpty();
+        assertThat(queries.returned).containsExactly(0);
+    }
+}
