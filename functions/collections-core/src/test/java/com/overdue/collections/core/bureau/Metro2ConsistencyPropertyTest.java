@@ -118,10 +118,12 @@ class Metro2ConsistencyPropertyTest {
         LocalDate cycle = r.cycleDate();
         AccountStatus status = r.accountStatus();
         String what = cycle + " status " + status.code();
-        // A write-off of an account that was never delinquent (no DOFD) or whose credit already covers what is left
-        // (no loss): the writer refuses a 97/64 without DOFD or Original Charge-off Amount, so the account is
-        // rejected for review and left out of the file, never reported inconsistent.
-        boolean unreportableChargeOff = status.isChargeOff() && (r.originalChargeOffAmount().signum() <= 0
+        // A write-off of an account that was never delinquent (no DOFD) or whose loss is under one dollar (credit
+        // covers what is left, or only cents remain: Metro 2 amounts are whole dollars, cents truncated): the writer
+        // refuses a 97/64 without DOFD or with an Original Charge-off Amount of 0, so the account is rejected for
+        // review and left out of the file, never reported inconsistent.
+        boolean unreportableChargeOff = status.isChargeOff()
+                && (r.originalChargeOffAmount().compareTo(java.math.BigDecimal.ONE) < 0
                 || r.dateFirstDelinquency() == null);
         assertThat(r.disposition()).as(what).isEqualTo(unreportableChargeOff ? ReportingDisposition.REJECTED
                 : ReportingDisposition.REPORTED);
