@@ -23,18 +23,24 @@ final class RequestCounter implements ExecutionInterceptor {
     private volatile boolean paused;
     /** "function operation" → requests: which function (step kind) made which requests. */
     private final Map<String, LongAdder> byFunction = new ConcurrentHashMap<>();
-    private final ThreadLocal<String> function = new ThreadLocal<>();
+    /**
+     * The function whose invocation is running. Not a thread-local: the simulation runs one invocation at a time,
+     * and an invocation may make requests from threads it starts (the credit-report export's parallel scan runs on
+     * the common fork-join pool, with the caller taking part in a share that varies from run to run), which count
+     * under it too. With a thread-local, those requests were attributed by chance and summary.json differed on a re-run.
+     */
+    private volatile String function;
     private final Map<String, LongAdder> invocations = new ConcurrentHashMap<>();
 
     /** Runs {@code work} as an invocation of {@code kind}: its requests are also counted under that function. */
     <T> T during(String kind, java.util.function.Supplier<T> work) {
-        String outer = function.get();
-        function.set(kind);
+        String outer = function;
+        function = kind;
         invocations.computeIfAbsent(kind, k -> new LongAdder()).increment();
         try {
             return work.get();
         } finally {
-            function.set(outer);
+            function = outer;
         }
     }
 
@@ -51,7 +57,7 @@ final class RequestCounter implements ExecutionInterceptor {
         }
         String name = operation == null ? "unknown" : operation;
         byOperation.computeIfAbsent(name, k -> new LongAdder()).increment();
-        String kind = function.get();
+        String kind = function;
         if (kind != null) {
             byFunction.computeIfAbsent(kind + " " + name, k -> new LongAdder()).increment();
         }
