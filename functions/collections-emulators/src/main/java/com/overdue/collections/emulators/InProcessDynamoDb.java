@@ -54,10 +54,15 @@ public final class InProcessDynamoDb implements AutoCloseable {
         this.local = local;
     }
 
-    /** Starts an empty in-memory DynamoDB Local in this JVM (about 0.1 s; no port, no thread pool). */
+    /**
+     * Starts an empty in-memory DynamoDB Local in this JVM (about 0.1 s; no port). Telemetry is off, as the server's
+     * {@code -disableTelemetry} turns it off for {@link EmbeddedDynamoDb}: {@code create(true)} is the embedded
+     * form of that switch, without which DynamoDB Local would also write {@code dynamodb-local-metadata.json} into
+     * the working directory.
+     */
     public static InProcessDynamoDb start() {
         EmbeddedDynamoDb.configureNativeLibrary();
-        return new InProcessDynamoDb(DynamoDBEmbedded.create());
+        return new InProcessDynamoDb(DynamoDBEmbedded.create(true));
     }
 
     /**
