@@ -5,22 +5,20 @@ import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * DynamoDB Local running in this JVM, in memory, on a free loopback port: the embedded default of the local runner,
- * the tests and the benchmarks. No AWS account, no Docker, no network.
+ * DynamoDB Local's HTTP server running in this JVM, in memory, on a free loopback port: what the Lambda functions'
+ * tests and the benchmarks talk to over the SDK's HTTP path, as in AWS. No AWS account, no Docker, no network. (The
+ * local runner uses the engine without the server: {@link InProcessDynamoDb}.)
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
@@ -30,73 +28,23 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
-    /** Where DynamoDB Local's own console output (its start-up banner) goes; {@code null}: the console. */
-    private final PrintStream consoleLog;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port, PrintStream consoleLog) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
         this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
-        this.consoleLog = consoleLog;
     }
 
-    /** Starts DynamoDB Local; its banner is printed on the console (tests, benchmarks). */
+    /** Starts DynamoDB Local's HTTP server; its banner is printed on the console (tests, benchmarks). */
     public static EmbeddedDynamoDb start() {
-        return start((PrintStream) null);
-    }
-
-    /**
-     * Starts DynamoDB Local with what it prints on {@code System.out}/{@code System.err} while it starts and stops
-     * (the "Initializing DynamoDB Local with the following configuration" banner) written to {@code consoleLog}
-     * instead of the console: the local runner keeps its console to its own lines. The swap of the JVM's streams
-     * lasts only while the server starts or stops; whoever holds the console's stream keeps writing to it.
-     */
-    public static EmbeddedDynamoDb start(Path consoleLog) {
-        try {
-            Files.createDirectories(consoleLog.toAbsolutePath().getParent());
-            return start(new PrintStream(Files.newOutputStream(consoleLog, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), true, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(consoleLog + ": cannot be written", e);
-        }
-    }
-
-    private static EmbeddedDynamoDb start(PrintStream consoleLog) {
         configureNativeLibrary();
         int port = freePort();
         try {
-            DynamoDBProxyServer server = quietly(consoleLog, () -> {
-                DynamoDBProxyServer s = ServerRunner.createServerFromCommandLineArgs(
-                        new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-                s.start();
-                return s;
-            });
-            return new EmbeddedDynamoDb(server, port, consoleLog);
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            return new EmbeddedDynamoDb(server, port);
         } catch (Exception e) {
-            if (consoleLog != null) {
-                consoleLog.close();
-            }
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
-        }
-    }
-
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    /** Runs {@code step} with System.out and System.err going to {@code log} (when given). */
-    private static synchronized <T> T quietly(PrintStream log, Step<T> step) throws Exception {
-        if (log == null) {
-            return step.run();
-        }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        System.setOut(log);
-        System.setErr(log);
-        try {
-            return step.run();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
         }
     }
 
@@ -107,16 +55,9 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     @Override
     public void close() {
         try {
-            quietly(consoleLog, () -> {
-                server.stop();
-                return null;
-            });
+            server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
-        } finally {
-            if (consoleLog != null) {
-                consoleLog.close();
-            }
         }
     }
 

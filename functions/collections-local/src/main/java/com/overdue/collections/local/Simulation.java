@@ -25,11 +25,11 @@ import com.overdue.collections.emulators.crash.CrashInjector;
 import com.overdue.collections.emulators.crash.InjectedCrash;
 import com.overdue.collections.lambda.dynamodb.DynamoDbEscalationStore;
 import com.overdue.collections.lambda.dynamodb.DynamoDbPenaltyLedger;
-import com.overdue.collections.lambda.dynamodb.LoanPartitionScope;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import com.overdue.collections.lambda.engine.EngineSettings;
+import com.overdue.collections.lambda.engine.UnitOfWork;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedWriter;
@@ -385,7 +385,7 @@ final class Simulation {
             report.analytics.workItems(sent);
             for (WorkItem item : sent) {
                 // The three workers of an item share one read of the loan (in AWS each function reads it once).
-                LoanPartitionScope.run(item.businessDate().minusDays(1), () -> {
+                UnitOfWork.runWorkItem(item.businessDate(), () -> {
                     for (DailyWorker worker : files.work.workers()) {
                         invoke(new Delivery(worker.name(), item.key(), 1, () -> {
                             files.work.handle(worker, item);
@@ -413,7 +413,7 @@ final class Simulation {
                 IngestOutcome outcome = step.event().json() == null
                         ? new IngestOutcome.Rejected(new EventRejection(null, null, null, "$", "the line is not valid "
                         + "UTF-8"))
-                        : LoanPartitionScope.call(() -> engine.ingest().ingest(step.event().json()));
+                        : UnitOfWork.call(() -> engine.ingest().ingest(step.event().json()));
                 return () -> {
                     try {
                         record(outcome, step.event(), report, loanIds, files.rejected, files.changes);
