@@ -30,7 +30,8 @@ import java.util.Optional;
  * DynamoDB Local's own in-process engine ({@link DynamoDBEmbedded}), in memory, behind an SDK v2
  * {@link DynamoDbClient}: the same storage engine, query and condition evaluation as {@link EmbeddedDynamoDb}, without
  * HTTP. A request is converted from the SDK's model to DynamoDB Local's, not marshalled to JSON, sent over loopback,
- * parsed by Jetty and DynamoDB Local and back again. The local runner uses it: a profile of the default demo over
+ * parsed by Jetty and DynamoDB Local and back again; the operations the adapters use go to DynamoDB Local's v1
+ * interface through {@link SdkV1Bridge}, field by field, instead of its v2 client's JSON round trip. The local runner uses it: a profile of the default demo over
  * HTTP had the main thread in the SDK's marshalling and Apache HttpClient for 46 % of its samples and DynamoDB
  * Local's Jetty and JSON threads beside it (docs/architecture.md, "The local runner's DynamoDB").
  *
@@ -75,7 +76,13 @@ public final class InProcessDynamoDb implements AutoCloseable {
         DynamoDbClient target = local.dynamoDbClient();
         List<ExecutionInterceptor> chain = List.of(interceptors);
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[]{DynamoDbClient.class}, new Intercepting(target, chain));
+                new Class<?>[]{DynamoDbClient.class},
+                new Intercepting(target, new SdkV1Bridge(local.amazonDynamoDB()), chain));
+    }
+
+    /** DynamoDB Local's own v2 client on this instance, without the bridge or interceptors (for comparing). */
+    DynamoDbClient libraryClient() {
+        return local.dynamoDbClient();
     }
 
     @Override
@@ -95,7 +102,8 @@ public final class InProcessDynamoDb implements AutoCloseable {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    private record Intercepting(DynamoDbClient target, List<ExecutionInterceptor> chain) implements InvocationHandler {
+    private record Intercepting(DynamoDbClient target, SdkV1Bridge bridge, List<ExecutionInterceptor> chain)
+            implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -129,7 +137,8 @@ public final class InProcessDynamoDb implements AutoCloseable {
             }
             SdkResponse response;
             try {
-                response = (SdkResponse) call(target, method, args);
+                Object direct = bridge.call((DynamoDbRequest) request);
+                response = (SdkResponse) (direct != null ? direct : call(target, method, args));
             } catch (RuntimeException e) {
                 Failed failed = new Failed(request, e);
                 for (ExecutionInterceptor interceptor : chain) {
