@@ -3,6 +3,8 @@ package com.overdue.collections.core.delinquency;
 import com.overdue.collections.core.loan.Money;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,12 @@ import java.util.Map;
 public record DelinquencyStatus(LocalDate asOf, int daysPastDue, Severity severity, String bucket,
                                 Money overdueAmount, Map<String, Money> overdueByBucket,
                                 List<InstallmentDelinquency> installments) {
+
+    /** Immutable, in the given order: a decoded status is shared by the readers of a unit of work. */
+    public DelinquencyStatus {
+        overdueByBucket = Collections.unmodifiableMap(new LinkedHashMap<>(overdueByBucket));
+        installments = List.copyOf(installments);
+    }
 
     /** One unpaid, overdue installment's lateness. */
     public record InstallmentDelinquency(int seq, LocalDate dueDate, int daysPastDue, String bucket, Money overdue) {

@@ -249,7 +249,7 @@ public final class DynamoDbLoanRepository implements LoanRepository, BorrowerDir
     }
 
     private LoanRecord toRecord(LoanItem item) {
-        LoanSnapshotDocument.Snapshot s = LoanSnapshotDocument.read(item.getSnapshot());
+        LoanSnapshotDocument.Snapshot s = LoanPartitionScope.decoded(item.getSnapshot(), LoanSnapshotDocument::read);
         LocalDate next = item.getReviewAt() == null ? null : LocalDate.parse(item.getReviewAt().substring(0, 10));
         return new LoanRecord(s.terms(), s.position(), s.status(), item.getVersion(), next);
     }

@@ -44,7 +44,7 @@ public final class LoanPartitionScope {
      * An open scope: what it has read, per table and loan, and from which day on it reads penalty postings
      * ({@code null}: all of them).
      */
-    private record Open(Map<String, Partition> reads, java.time.LocalDate postingsFrom) {
+    private record Open(Map<String, Partition> reads, java.time.LocalDate postingsFrom, Map<String, Object> decoded) {
     }
 
     /**
@@ -74,7 +74,7 @@ public final class LoanPartitionScope {
         if (OPEN.get() != null) {
             return work.get();
         }
-        OPEN.set(new Open(new HashMap<>(), postingsFrom));
+        OPEN.set(new Open(new HashMap<>(), postingsFrom, new HashMap<>()));
         try {
             return work.get();
         } finally {
@@ -92,6 +92,27 @@ public final class LoanPartitionScope {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * {@code decoder.apply(text)}, computed once per open scope for equal texts: the workers of one work item each
+     * read the same loan snapshot, and decoding it (JSON to the domain records) was the largest single cost of a
+     * worker in the local runner's profile. The decoded value must be immutable (it is shared by the scope's
+     * readers); texts are compared by content, so a snapshot the scope wrote in between decodes anew. Without a
+     * scope, it decodes every time.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T decoded(String text, java.util.function.Function<String, T> decoder) {
+        Open open = OPEN.get();
+        if (open == null) {
+            return decoder.apply(text);
+        }
+        Object value = open.decoded().get(text);
+        if (value == null) {
+            value = decoder.apply(text);
+            open.decoded().put(text, value);
+        }
+        return (T) value;
     }
 
     static boolean isOpen() {
