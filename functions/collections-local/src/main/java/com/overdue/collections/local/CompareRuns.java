@@ -2,10 +2,12 @@ package com.overdue.collections.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.RawString;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,9 +185,64 @@ public final class CompareRuns {
         data.put("a", outA.toString());
         data.put("b", outB.toString());
         data.put("sections", list);
+        data.put("charts", charts(figures));
         data.put("figures", figures.size());
         data.put("differing", figures.stream().filter(Figure::differs).count());
         return Templates.render("compare.html", data);
+    }
+
+    /**
+     * The figures a manager compares first, as A-beside-B bars: cure rate by stage, each strategy arm's cure rate,
+     * and the loans by escalation stage at the end. A section neither run has figures for draws no chart.
+     */
+    private static List<RawString> charts(List<Figure> figures) {
+        List<RawString> charts = new ArrayList<>();
+        chart(charts, figures, "cure rate by stage", " cureRate", true, new SvgCharts.Labels("compare-cure-by-stage",
+                "Cure rate by escalation stage, A beside B (%)", "Grouped bars: for each stage, the share of the "
+                + "loans that reached it whose episode then ended, in run A and in run B.", "stage", "cured (%)"));
+        chart(charts, figures, "strategies", " cureRate", true, new SvgCharts.Labels("compare-strategies",
+                "Cure rate per strategy arm, A beside B (%)", "Grouped bars: each strategy arm's cure rate (per "
+                + "currency) in run A and in run B; compare.csv has the 95 % intervals.", "strategy and currency",
+                "cured (%)"));
+        chart(charts, figures, "loans by escalation stage at end", "", false, new SvgCharts.Labels(
+                "compare-stages", "Loans by escalation stage at the end, A beside B", "Grouped bars: how many loans "
+                + "ended the run at each escalation stage, in run A and in run B.", "stage", "loans"));
+        return charts;
+    }
+
+    private static void chart(List<RawString> charts, List<Figure> figures, String section,
+                              String suffix, boolean percent, SvgCharts.Labels labels) {
+        List<String> categories = new ArrayList<>();
+        List<BigDecimal> a = new ArrayList<>();
+        List<BigDecimal> b = new ArrayList<>();
+        for (Figure f : figures) {
+            if (!f.section().equals(section) || !f.key().endsWith(suffix)) {
+                continue;
+            }
+            BigDecimal va = number(f.a());
+            BigDecimal vb = number(f.b());
+            if (va == null && vb == null) {
+                continue;
+            }
+            categories.add(f.key().substring(0, f.key().length() - suffix.length()));
+            a.add(scaled(va, percent));
+            b.add(scaled(vb, percent));
+        }
+        if (categories.isEmpty()) {
+            return;
+        }
+        Map<String, BigDecimal[]> series = new LinkedHashMap<>();
+        series.put("A", a.toArray(BigDecimal[]::new));
+        series.put("B", b.toArray(BigDecimal[]::new));
+        charts.add(new RawString(SvgCharts.groupedBars(labels, categories, series)));
+    }
+
+    /** A share as a percentage with one decimal, a count as it is; a figure a run does not have is 0. */
+    private static BigDecimal scaled(BigDecimal v, boolean percent) {
+        if (v == null) {
+            return BigDecimal.ZERO;
+        }
+        return percent ? v.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) : v;
     }
 
     private static BigDecimal number(String s) {

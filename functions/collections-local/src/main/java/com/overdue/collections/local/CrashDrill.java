@@ -3,12 +3,14 @@ package com.overdue.collections.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.overdue.collections.core.contact.Channel;
+import com.overdue.collections.core.contact.ContactRule;
+import com.overdue.collections.core.contact.DailyCapRule;
+import com.overdue.collections.core.contact.RulePacks;
 import com.overdue.collections.emulators.crash.CrashInjector;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +74,7 @@ final class CrashDrill {
         Path cleanDir = out.resolve("clean");
         SimulationReport clean = simulation.run(lines, from, to, cleanDir);
         SimulationReport drill = simulation.run(lines, from, to, out, CrashInjector.perAttempt(seed, rate));
-        CrashDrill result = compare(seed, rate, clean, cleanDir, drill, out);
+        CrashDrill result = compare(seed, rate, clean, cleanDir, drill, out, simulation.rulePacks());
         Files.writeString(out.resolve("drill.json"), result.toJson().toPrettyString() + "\n",
                 StandardCharsets.UTF_8);
         return result;
@@ -79,7 +82,7 @@ final class CrashDrill {
 
     /** Compares a run under crashes ({@code drill} in {@code out}) with a clean one ({@code clean} in cleanDir). */
     static CrashDrill compare(long seed, double rate, SimulationReport clean, Path cleanDir, SimulationReport drill,
-                              Path out) throws IOException {
+                              Path out, RulePacks packs) throws IOException {
         List<String> differences = new ArrayList<>();
         compareFiles(cleanDir.resolve("loans"), out.resolve("loans"), "loans/", differences);
         compareFile(cleanDir.resolve("decisions.jsonl"), out.resolve("decisions.jsonl"), "decisions.jsonl",
@@ -92,7 +95,7 @@ final class CrashDrill {
                 lost.add(id);
             }
         }
-        return new CrashDrill(seed, rate, clean, drill, differences, lost, capBreaches(out.resolve("contacts.jsonl")));
+        return new CrashDrill(seed, rate, clean, drill, differences, lost, capBreaches(out.resolve("contacts.jsonl"), packs));
     }
 
     boolean passed() {
@@ -181,12 +184,13 @@ final class CrashDrill {
 
     /**
      * Borrower-days over a channel's daily cap in the drill run's contacts.jsonl: distinct messages SENT per borrower,
-     * channel and local day, against the strictest {@code dailyCap} of the contact's rule packs.
+     * channel and local day, against the strictest {@code dailyCap} of the contact's rule packs, as the run was
+     * configured ({@code packs}: the shipped ones, or those of a {@code --config} overlay).
      */
-    static List<String> capBreaches(Path contacts) throws IOException {
+    static List<String> capBreaches(Path contacts, RulePacks packs) throws IOException {
         Map<String, Set<String>> sent = new TreeMap<>();
         Map<String, Integer> limitOf = new HashMap<>();
-        Map<String, Map<String, Integer>> packs = new HashMap<>();
+        Map<String, Map<Channel, Integer>> caps = new HashMap<>();
         if (!Files.exists(contacts)) {
             return List.of();
         }
@@ -196,9 +200,11 @@ final class CrashDrill {
                 continue;
             }
             String channel = r.path("channel").asText();
+            Channel contactChannel = Channel.fromContractName(channel).orElse(null);
             Integer limit = null;
             for (JsonNode j : r.path("jurisdictions")) {
-                Integer l = packs.computeIfAbsent(j.asText(), CrashDrill::dailyCaps).get(channel);
+                Integer l = caps.computeIfAbsent(j.asText(), jurisdiction -> dailyCaps(packs, jurisdiction))
+                        .get(contactChannel);
                 if (l != null && (limit == null || l < limit)) {
                     limit = l;
                 }
@@ -221,22 +227,13 @@ final class CrashDrill {
         return breaches;
     }
 
-    /** The dailyCap limits of rule pack {@code config/contact/<jurisdiction>.json}, per channel. */
-    private static Map<String, Integer> dailyCaps(String jurisdiction) {
-        Map<String, Integer> caps = new HashMap<>();
-        try (InputStream in = CrashDrill.class.getClassLoader()
-                .getResourceAsStream("config/contact/" + jurisdiction + ".json")) {
-            if (in == null) {
-                return caps;
+    /** The strictest dailyCap limit per channel of {@code jurisdiction}'s rule pack. */
+    private static Map<Channel, Integer> dailyCaps(RulePacks packs, String jurisdiction) {
+        Map<Channel, Integer> caps = new EnumMap<>(Channel.class);
+        for (ContactRule rule : packs.forJurisdiction(jurisdiction).rules()) {
+            if (rule instanceof DailyCapRule cap) {
+                cap.limits().forEach((channel, limit) -> caps.merge(channel, limit, Math::min));
             }
-            for (JsonNode rule : MAPPER.readTree(in).path("rules")) {
-                if ("dailyCap".equals(rule.path("rule").asText())) {
-                    rule.path("limits").fields().forEachRemaining(e -> caps.merge(e.getKey(), e.getValue().asInt(),
-                            Math::min));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return caps;
     }

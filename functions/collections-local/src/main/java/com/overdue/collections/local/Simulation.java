@@ -8,6 +8,7 @@ import com.overdue.collections.core.application.IngestOutcome;
 import com.overdue.collections.core.application.ScanSummary;
 import com.overdue.collections.core.bureau.BureauSettings;
 import com.overdue.collections.core.config.EngineConfiguration;
+import com.overdue.collections.core.contact.RulePacks;
 import com.overdue.collections.core.delinquency.DelinquencyStatus;
 import com.overdue.collections.core.escalation.EscalationDecision;
 import com.overdue.collections.core.escalation.EscalationLadder;
@@ -166,6 +167,11 @@ final class Simulation {
 
     /** The steps in the order they run, the zones scanned (the first one counts the days), and the last scan. */
     private record Timeline(List<Step> steps, Set<ZoneId> zones, Instant lastRun) {
+    }
+
+    /** The contact rule packs this simulation runs under (the crash drill checks its daily caps against them). */
+    RulePacks rulePacks() {
+        return configuration.contactPolicy().packs();
     }
 
     SimulationReport run(List<String> eventLines, LocalDate from, LocalDate to, Path out) throws IOException {

@@ -1,5 +1,6 @@
 package com.overdue.collections.local;
 
+import com.overdue.collections.core.config.EngineConfiguration;
 import com.overdue.collections.emulators.UsLoanEvents;
 import com.overdue.collections.emulators.crash.CrashInjector;
 import net.jqwik.api.Arbitraries;
@@ -91,7 +92,8 @@ class CrashPointsPropertyTest {
         Path dir = DIR.resolve("try-" + TRY.incrementAndGet());
         CrashInjector crashes = CrashInjector.atPoints(points);
         SimulationReport drill = simulation(crashes, dir);
-        CrashDrill result = CrashDrill.compare(0, 0, c.report(), c.dir(), drill, dir);
+        CrashDrill result = CrashDrill.compare(0, 0, c.report(), c.dir(), drill, dir,
+                EngineConfiguration.fromClasspath().contactPolicy().packs());
 
         assertThat(drill.crashes).as("crashes injected at %s", points).isPositive();
         assertThat(result.lost).as("effects lost after crashes at %s: %s", points, crashes.crashesByPoint())

@@ -61,13 +61,7 @@ class RunReportTest {
         report = new Simulation(LocalTime.of(6, 0), quiet, 0).run(events, FROM, TO, outA);
         new Simulation(LocalTime.of(6, 0), quiet, 0).run(events, FROM, TO, outB);
         summary = MAPPER.readTree(outA.resolve("summary.json").toFile());
-        charts = new LinkedHashMap<>();
-        Matcher m = SVG.matcher(Files.readString(outA.resolve("report.html")));
-        while (m.find()) {
-            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
-            charts.put(svg.getDocumentElement().getAttribute("id"), svg.getDocumentElement());
-        }
+        charts = svgs(outA.resolve("report.html"));
     }
 
     @Test
@@ -266,6 +260,25 @@ class RunReportTest {
                 "contacts", "penalty");
         assertThat(Files.readString(dir.resolve("compare.html"))).contains("<h1>Collections runs compared</h1>")
                 .contains("0 differ");
+        // Its charts: A beside B for each stage and arm, with data; the same run twice gives equal bars.
+        Map<String, Element> compareCharts = svgs(dir.resolve("compare.html"));
+        assertThat(compareCharts.keySet()).containsExactly("compare-cure-by-stage", "compare-strategies",
+                "compare-stages");
+        for (Map.Entry<String, Element> c : compareCharts.entrySet()) {
+            Map<String, String> a = new LinkedHashMap<>();
+            Map<String, String> b = new LinkedHashMap<>();
+            for (Element bar : marks(c.getValue())) {
+                (bar.getAttribute("data-series").equals("A") ? a : b).put(bar.getAttribute("data-category"),
+                        bar.getAttribute("data-value"));
+            }
+            assertThat(a).as(c.getKey()).isNotEmpty().isEqualTo(b);
+            assertThat(a.values()).as(c.getKey()).anyMatch(v -> new BigDecimal(v).signum() > 0);
+        }
+        JsonNode firstStage = summary.path("analytics").path("cureRateByStage").get(0);
+        assertThat(marks(compareCharts.get("compare-cure-by-stage"))).anyMatch(bar -> bar.getAttribute("data-category")
+                .equals(firstStage.path("stage").asText()) && new BigDecimal(bar.getAttribute("data-value"))
+                .compareTo(new BigDecimal(firstStage.path("cureRate").asText()).movePointRight(2)
+                        .setScale(1, java.math.RoundingMode.HALF_EVEN)) == 0);
 
         // B with its challenger curing two more loans and fewer current loans at the end: the differences show.
         Path changed = outA.getParent().resolve("changed");
@@ -283,6 +296,11 @@ class RunReportTest {
                 + f.difference())).containsExactlyInAnyOrder(
                 "strategies " + challenger.path("strategy").asText() + " " + challenger.path("currency").asText()
                         + " cured 2", "loans by bucket at end CURRENT -3");
+        Path changedDir = outA.getParent().resolve("compare-changed");
+        assertThat(CollectionsCli.run(new String[]{"compare", outA.toString(), changed.toString(), "--out",
+                changedDir.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err)).isZero();
+        assertThat(Files.readString(changedDir.resolve("compare.html"))).contains("2 differ");
     }
 
     private static long openAtBoth() {
@@ -291,6 +309,18 @@ class RunReportTest {
         assertThat(sep).isNotEmpty();
         assertThat(oct).isNotEmpty();
         return sep.keySet().stream().filter(oct::containsKey).count();
+    }
+
+    /** The inline SVG charts of an HTML file, by id. */
+    private static Map<String, Element> svgs(Path html) throws Exception {
+        Map<String, Element> out = new LinkedHashMap<>();
+        Matcher m = SVG.matcher(Files.readString(html));
+        while (m.find()) {
+            Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
+            out.put(svg.getDocumentElement().getAttribute("id"), svg.getDocumentElement());
+        }
+        return out;
     }
 
     private static String text(Element svg, String tag) {
