@@ -135,4 +135,28 @@ class LoanPartitionScopeTest {
         assertThat(LoanPartitionScope.call(LocalDate.of(2026, 1, 1), () -> ledger.latest("L-NONE"))).isEmpty();
         assertThat(queries.returned).containsExactly(0);
     }
+
+    @Test
+    void a_scope_decodes_equal_texts_once_and_a_changed_text_anew() {
+        List<String> decoded = new ArrayList<>();
+        java.util.function.Function<String, String> decoder = text -> {
+            decoded.add(text);
+            return "decoded " + text;
+        };
+        String snapshot = "{\"v\":2,\"n\":1}";
+        String sameContent = new String(snapshot.toCharArray());
+        LoanPartitionScope.run(() -> {
+            assertThat(LoanPartitionScope.decoded(snapshot, decoder)).isEqualTo("decoded " + snapshot);
+            // Another reader of the same unit of work, with an equal text from its own read: no second decode.
+            assertThat(LoanPartitionScope.decoded(sameContent, decoder)).isEqualTo("decoded " + snapshot);
+            // A snapshot written in between is another text: decoded on its own.
+            assertThat(LoanPartitionScope.decoded("{\"v\":2,\"n\":2}", decoder)).isEqualTo("decoded {\"v\":2,\"n\":2}");
+        });
+        assertThat(decoded).containsExactly(snapshot, "{\"v\":2,\"n\":2}");
+        // The next unit of work starts empty, and without a scope every read decodes.
+        LoanPartitionScope.run(() -> LoanPartitionScope.decoded(snapshot, decoder));
+        LoanPartitionScope.decoded(snapshot, decoder);
+        LoanPartitionScope.decoded(snapshot, decoder);
+        assertThat(decoded).hasSize(5);
+    }
 }

@@ -110,6 +110,33 @@ class StoredFormatsTest {
     }
 
     @Test
+    void a_current_snapshot_binds_straight_from_its_text_and_reads_as_the_tree_path_does() {
+        LoanSnapshotDocument.Snapshot s = StoredFormatFixtures.lateLoan();
+        String json = DocumentMapper.write(LoanSnapshotDocument.from(s.terms(), s.position(), s.status()));
+        // "v" first: the records declare it first, which is what lets a read skip the tree.
+        assertThat(json).startsWith("{\"v\":2,");
+        assertThat(LoanSnapshotDocument.read(json)).isEqualTo(s);
+        // The same document with "v" last takes the general path, and reads the same.
+        ObjectNode moved = (ObjectNode) tree(json);
+        moved.remove("v");
+        moved.put("v", 2);
+        assertThat(moved.toString()).doesNotStartWith("{\"v\":");
+        assertThat(LoanSnapshotDocument.read(moved.toString())).isEqualTo(s);
+    }
+
+    @Test
+    void a_current_prefix_does_not_excuse_a_bad_document_or_a_newer_version() {
+        // Broken JSON and a wrong shape behind the current prefix still get the general path's named errors.
+        assertThatThrownBy(() -> LoanSnapshotDocument.read("{\"v\":2,\"terms\":"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("loan snapshot is not JSON");
+        assertThatThrownBy(() -> LoanSnapshotDocument.read("{\"v\":2,\"terms\":[1]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("corrupt loan snapshot");
+        // "{\"v\":2" is a prefix of "{\"v\":20": the comma in the prefix keeps a newer version out of the fast path.
+        assertThatThrownBy(() -> LoanSnapshotDocument.read("{\"v\":20,\"terms\":{}}"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("format version 20");
+    }
+
+    @Test
     void a_currency_without_minor_units_keeps_its_scale() {
         Currency jpy = Currency.getInstance("JPY");
         LoanSnapshotDocument.Snapshot s = StoredFormatFixtures.closedLoan();
