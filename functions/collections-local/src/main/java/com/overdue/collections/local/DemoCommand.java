@@ -74,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                     + days + ")");
         }
         RunOptions.requireOutputDirectory(spec, out);
+        int threads = run.threads(spec);
         EngineConfiguration configuration = run.configuration(spec);
         ConsoleProgress progress = run.progress(stderr);
         run.unmatchedFiles().forEach(f -> stderr.println("warning: --config: " + run.config.resolve(f)
@@ -87,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.status(String.format("Running the daily pipeline %s .. %s (%d days) over %d events%s ...", from, to,
                 days, events.size(), run.config == null ? "" : " with the configuration of " + run.config));
         SimulationReport report = new Simulation(LocalTime.of(6, 0), progress, configuration)
-                .run(events, from, to, out);
+                .workThreads(threads).run(events, from, to, out);
         report.print(stdout);
         stdout.printf("%nDone in %.1f s. Output in %s/ (loans/, work.jsonl, rejected.jsonl, bucket-changes.jsonl, "
                         + "summary.json, report.html; events.jsonl replays with `collections simulate`).%n",

@@ -41,20 +41,23 @@ final class FileActionPublisher implements ActionPublisher, AutoCloseable {
     }
 
     @Override
-    public synchronized Outcome publish(CollectionsAction action) {
-        crashes.run("file.actions", () -> {
-            try {
-                out.write(ActionMessage.write(action));
-                out.newLine();
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write actions.jsonl", e);
+    public Outcome publish(CollectionsAction action) {
+        String line = ActionMessage.write(action);
+        crashes.run("file.actions", () -> Effects.apply(() -> {
+            synchronized (this) {
+                try {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write actions.jsonl", e);
+                }
+                deliveries.delivered("action", action.actionId());
+                if (published.add(action.actionId())) {
+                    byAction.merge(action.action(), 1, Integer::sum);
+                }
             }
-            deliveries.delivered("action", action.actionId());
-            if (published.add(action.actionId())) {
-                byAction.merge(action.action(), 1, Integer::sum);
-            }
-        });
+        }));
         return Outcome.PUBLISHED;
     }
 

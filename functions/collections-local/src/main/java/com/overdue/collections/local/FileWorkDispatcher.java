@@ -80,8 +80,9 @@ final class FileWorkDispatcher implements WorkDispatcher, AutoCloseable {
             worker.handle(item);
         } catch (CalendarNotLoadedException e) {
             // Lambda: this message alone fails and is retried, then dead-lettered; the run goes on.
-            calendarMissing.add(worker.name() + " " + item.loanId() + " " + e.jurisdiction() + " " + e.year()
-                    + " " + item.businessDate());
+            String failed = worker.name() + " " + item.loanId() + " " + e.jurisdiction() + " " + e.year() + " "
+                    + item.businessDate();
+            Effects.apply(() -> calendarMissing.add(failed));
         }
     }
 

@@ -69,26 +69,32 @@ final class LocalReminders implements AutoCloseable {
 
     private String writeEmail(MimeEmail email) {
         Path file = emailDir.resolve(email.messageId() + ".eml");
+        byte[] bytes = email.toBytes();
         return crashes.call("file.email", () -> {
-            try {
-                Files.write(file, email.toBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            emails++;
-            deliveries.delivered("email", email.messageId());
+            Effects.apply(() -> {
+                try {
+                    Files.write(file, bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                emails++;
+                deliveries.delivered("email", email.messageId());
+            });
             return "file:" + file.getFileName();
         });
     }
 
     private String writeSms(String phone, String text) {
+        java.time.Instant at = clock.instant();
         return crashes.call("file.sms", () -> {
-            line(sms, MAPPER.createObjectNode().put("at", clock.instant().toString()).put("to", phone)
-                    .put("text", text).toString());
-            // An SMS carries no id of its own: known by recipient, text and UTC day (one per contact and day).
-            deliveries.delivered("sms", sha256(phone + "\n" + text + "\n"
-                    + clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
-            return "sms:" + clock.instant();
+            Effects.apply(() -> {
+                line(sms, MAPPER.createObjectNode().put("at", at.toString()).put("to", phone)
+                        .put("text", text).toString());
+                // An SMS carries no id of its own: known by recipient, text and UTC day (one per contact and day).
+                deliveries.delivered("sms", sha256(phone + "\n" + text + "\n"
+                        + at.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+            });
+            return "sms:" + at;
         });
     }
 
@@ -107,12 +113,12 @@ final class LocalReminders implements AutoCloseable {
             @Override
             public void deliver(InboxMessage m) {
                 table.deliver(m);
-                crashes.run("file.inapp", () -> {
+                crashes.run("file.inapp", () -> Effects.apply(() -> {
                     line(inapp, MAPPER.createObjectNode().put("borrowerId", m.borrowerId())
                             .put("messageId", m.messageId()).put("deliveredAt", m.deliveredAt().toString())
                             .put("title", m.title()).put("body", m.body()).toString());
                     deliveries.delivered("inapp", m.messageId());
-                });
+                }));
             }
 
             @Override
@@ -128,6 +134,10 @@ final class LocalReminders implements AutoCloseable {
     }
 
     private void journal(ContactRecord r) {
+        Effects.apply(() -> record(r));
+    }
+
+    private void record(ContactRecord r) {
         line(contacts, ContactRecordDocument.write(r));
         ContactEvaluation e = r.lastEvaluation();
         String rule = "-";

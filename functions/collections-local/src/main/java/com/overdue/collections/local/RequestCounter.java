@@ -30,6 +30,11 @@ final class RequestCounter implements ExecutionInterceptor {
      * under it too. With a thread-local, those requests were attributed by chance and summary.json differed on a re-run.
      */
     private volatile String function;
+    /**
+     * The function whose invocation runs on this thread, for the work items the runner runs on its own threads
+     * ({@link #onThisThread}); it takes precedence over {@link #function}, which stays what the main thread runs.
+     */
+    private final ThreadLocal<String> threadFunction = new ThreadLocal<>();
     private final Map<String, LongAdder> invocations = new ConcurrentHashMap<>();
 
     /** Runs {@code work} as an invocation of {@code kind}: its requests are also counted under that function. */
@@ -41,6 +46,25 @@ final class RequestCounter implements ExecutionInterceptor {
             return work.get();
         } finally {
             function = outer;
+        }
+    }
+
+    /**
+     * Runs {@code work} as an invocation of {@code kind} on a work-item thread: counted as {@link #during} counts,
+     * attributed to {@code kind} for this thread's requests only.
+     */
+    void onThisThread(String kind, Runnable work) {
+        String outer = threadFunction.get();
+        threadFunction.set(kind);
+        invocations.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                threadFunction.remove();
+            } else {
+                threadFunction.set(outer);
+            }
         }
     }
 
@@ -57,7 +81,10 @@ final class RequestCounter implements ExecutionInterceptor {
         }
         String name = operation == null ? "unknown" : operation;
         byOperation.computeIfAbsent(name, k -> new LongAdder()).increment();
-        String kind = function;
+        String kind = threadFunction.get();
+        if (kind == null) {
+            kind = function;
+        }
         if (kind != null) {
             byFunction.computeIfAbsent(kind + " " + name, k -> new LongAdder()).increment();
         }

@@ -30,6 +30,27 @@ final class RunOptions {
     @Option(names = "--debug", description = "Print the stack trace of a failure.")
     boolean debug;
 
+    /** The most work-item threads a run takes (more than the cores only queue on DynamoDB Local's one SQLite thread). */
+    static final int MAX_THREADS = 64;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"Threads that run each scan's work items, as Lambda runs the workers' batches side by "
+                    + "side; 1 runs them in turn. The outputs are the same either way. A crash drill always runs in "
+                    + "turn. Default: one more than the processors."})
+    Integer threads;
+
+    /** The work-item threads of the run: {@code --threads}, checked, or {@link Simulation#defaultWorkThreads()}. */
+    int threads(CommandSpec spec) {
+        if (threads == null) {
+            return Simulation.defaultWorkThreads();
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and " + MAX_THREADS
+                    + " (was " + threads + ")");
+        }
+        return threads;
+    }
+
     /**
      * The engine configuration of the run: the shipped one, or the {@code --config} overlay; a file of the overlay
      * that is refused (not JSON, against its schema, a bad value) is a usage error naming the file and the rule.

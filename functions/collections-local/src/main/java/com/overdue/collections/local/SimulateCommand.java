@@ -74,6 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        int threads = run.threads(spec);
         EngineConfiguration configuration = run.configuration(spec);
         List<String> lines;
         try {
@@ -97,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
         progress.status(String.format("Running the daily pipeline %s .. %s (%d days) over %s%s ...", from, to,
                 ChronoUnit.DAYS.between(from, to) + 1, events,
                 run.config == null ? "" : " with the configuration of " + run.config));
-        SimulationReport report = new Simulation(runTime, progress, configuration)
+        SimulationReport report = new Simulation(runTime, progress, configuration).workThreads(threads)
                 .run(lines, from, to, out);
         report.print(stdout);
         return 0;

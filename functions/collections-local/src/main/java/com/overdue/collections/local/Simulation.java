@@ -81,6 +81,8 @@ final class Simulation {
     private final LocalTime runTime;
     private final ProgressListener progress;
     private final EngineConfiguration configuration;
+    /** Threads that run one scan's work items, as Lambda runs the workers' batches side by side (1: in turn). */
+    private int workThreads = defaultWorkThreads();
 
     /** A run on the shipped configuration that prints a progress line every {@code progressEvery} days (0: none). */
     Simulation(LocalTime runTime, PrintStream console, int progressEvery) {
@@ -169,6 +171,28 @@ final class Simulation {
     private record Timeline(List<Step> steps, Set<ZoneId> zones, Instant lastRun) {
     }
 
+    /**
+     * Runs each scan's work items on {@code threads} threads (1: one after the other, on the main thread). The
+     * outputs do not depend on it: the items of one borrower run in turn on one thread, and every file effect is
+     * applied afterwards in the order the scan sent the items ({@link Effects}). A crash drill always runs in turn:
+     * its crashes are placed by the order of calls.
+     */
+    /**
+     * One more than the processors: a worker spends part of each request waiting for DynamoDB Local's one SQLite
+     * thread. Measured on 2 cores (`demo --days 20`): 1 thread 89.5 s, 2 77.3 s, 3 69.2 s, 4 76.2 s.
+     */
+    static int defaultWorkThreads() {
+        return Runtime.getRuntime().availableProcessors() + 1;
+    }
+
+    Simulation workThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("work threads must be at least 1: " + threads);
+        }
+        this.workThreads = threads;
+        return this;
+    }
+
     /** The contact rule packs this simulation runs under (the crash drill checks its daily caps against them). */
     RulePacks rulePacks() {
         return configuration.contactPolicy().packs();
@@ -200,25 +224,35 @@ final class Simulation {
             });
             CollectionsEngine engine = CollectionsEngine.create(configuration, SETTINGS, client, files.adapters(),
                     clock);
-            // The daily workers, in the order their queues would typically drain: each one is idempotent per item.
-            files.work.register(engine.penaltyAccrual());
-            files.work.register(engine.reminderFanOut());
-            files.work.register(engine.escalationDecision());
+            workersOf(engine).forEach(files.work::register);
+            // Each work-item thread has an engine of its own (the functions' code assumes one invocation at a time
+            // per instance, as Lambda gives it), over the same table, clock and file adapters.
+            WorkItemPool pool = crashes.isInert() && workThreads > 1
+                    ? new WorkItemPool(workThreads, () -> workersOf(CollectionsEngine.create(configuration, SETTINGS,
+                    client, files.adapters(), clock)))
+                    : null;
             Run run = new Run(engine, clock, files, report, timeline, from, to, crashes, policies, requests);
+            run.pool = pool;
             PriorityQueue<Step> steps = new PriorityQueue<>(STEP_ORDER);
             steps.addAll(timeline.steps());
             run.steps = steps;
             report.analytics.ladders = configuration.ladders();
-            while (!steps.isEmpty()) {
-                Step step = steps.poll();
-                // Run report: before a month's first scan, the snapshot of the month end (reads not counted).
-                if (step instanceof Scan s && report.analytics.monthEndDue(s.date(), from) != null) {
-                    monthEnd(engine, run.loanIds, s.date().minusDays(1), report.analytics, requests, crashes);
+            try {
+                while (!steps.isEmpty()) {
+                    Step step = steps.poll();
+                    // Run report: before a month's first scan, the snapshot of the month end (reads not counted).
+                    if (step instanceof Scan s && report.analytics.monthEndDue(s.date(), from) != null) {
+                        monthEnd(engine, run.loanIds, s.date().minusDays(1), report.analytics, requests, crashes);
+                    }
+                    run.apply(step);
                 }
-                run.apply(step);
-            }
-            if (report.analytics.monthEndPending(to)) {
-                monthEnd(engine, run.loanIds, to, report.analytics, requests, crashes);
+                if (report.analytics.monthEndPending(to)) {
+                    monthEnd(engine, run.loanIds, to, report.analytics, requests, crashes);
+                }
+            } finally {
+                if (pool != null) {
+                    pool.close();
+                }
             }
             progress.finished();
             progress.status("Writing the outputs ...");
@@ -257,6 +291,11 @@ final class Simulation {
                 StandardCharsets.UTF_8);
         Files.writeString(out.resolve("report.html"), report.toHtml(), StandardCharsets.UTF_8);
         return report;
+    }
+
+    /** The daily workers, in the order their queues would typically drain: each one is idempotent per item. */
+    private static List<DailyWorker> workersOf(CollectionsEngine engine) {
+        return List.of(engine.penaltyAccrual(), engine.reminderFanOut(), engine.escalationDecision());
     }
 
     /** The non-blank input lines, with their line numbers and event times. */
@@ -330,6 +369,8 @@ final class Simulation {
         final Set<String> loanIds = new LinkedHashSet<>();
         /** The steps still to run; redeliveries join them. */
         PriorityQueue<Step> steps;
+        /** Where a scan's work items run when not in turn on this thread ({@code null}: in turn). */
+        WorkItemPool pool;
         private int daysDone;
 
         Run(CollectionsEngine engine, SimulatedClock clock, Outputs files, SimulationReport report, Timeline timeline,
@@ -389,6 +430,10 @@ final class Simulation {
             }
             List<WorkItem> sent = files.work.takeQueued();
             report.analytics.workItems(sent);
+            if (pool != null && sent.size() > 1) {
+                pool.run(sent, requests, files.work);
+                return;
+            }
             for (WorkItem item : sent) {
                 // The three workers of an item share one read of the loan (in AWS each function reads it once).
                 UnitOfWork.runWorkItem(item.businessDate(), () -> {

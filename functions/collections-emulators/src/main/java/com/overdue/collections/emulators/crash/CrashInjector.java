@@ -111,6 +111,15 @@ public final class CrashInjector implements ExecutionInterceptor {
         return new CrashInjector(Mode.OFF, 0, 0, Set.of(), false);
     }
 
+    /**
+     * Whether this injector never crashes and records nothing that depends on the order of calls ({@link #off()}):
+     * work may then run on several threads at once. Every other mode places crashes (or learns points) by the
+     * sequence of calls, which only a sequential run reproduces.
+     */
+    public boolean isInert() {
+        return mode == Mode.OFF && recorded == null;
+    }
+
     /** Never crashes; keeps the name of every point in order ({@link #points()}). */
     public static CrashInjector recording() {
         return new CrashInjector(Mode.OFF, 0, 0, Set.of(), true);
