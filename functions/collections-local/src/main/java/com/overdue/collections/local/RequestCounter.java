@@ -24,10 +24,11 @@ final class RequestCounter implements ExecutionInterceptor {
     /** "function operation" → requests: which function (step kind) made which requests. */
     private final Map<String, LongAdder> byFunction = new ConcurrentHashMap<>();
     /**
-     * The function whose invocation is running. Not a thread-local: the simulation runs one invocation at a time,
-     * and an invocation may make requests from threads it starts (the credit-report export's parallel scan runs on
-     * the common fork-join pool, with the caller taking part in a share that varies from run to run), which count
-     * under it too. With a thread-local, those requests were attributed by chance and summary.json differed on a re-run.
+     * The function whose invocation the main thread is running. Not a thread-local: an invocation may make requests
+     * from threads it starts (the credit-report export's parallel scan runs on the common fork-join pool, with the
+     * caller taking part in a share that varies from run to run), which count under it too. With a thread-local,
+     * those requests were attributed by chance and summary.json differed on a re-run. The work items the runner
+     * itself runs on its pool are attributed per thread instead ({@link #threadFunction}).
      */
     private volatile String function;
     /**
