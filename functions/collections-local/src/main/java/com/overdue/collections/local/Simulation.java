@@ -172,12 +172,6 @@ final class Simulation {
     }
 
     /**
-     * Runs each scan's work items on {@code threads} threads (1: one after the other, on the main thread). The
-     * outputs do not depend on it: the items of one borrower run in turn on one thread, and every file effect is
-     * applied afterwards in the order the scan sent the items ({@link Effects}). A crash drill always runs in turn:
-     * its crashes are placed by the order of calls.
-     */
-    /**
      * One more than the processors: a worker spends part of each request waiting for DynamoDB Local's one SQLite
      * thread. Measured on 2 cores (`demo --days 20`): 1 thread 89.5 s, 2 77.3 s, 3 69.2 s, 4 76.2 s.
      */
@@ -185,6 +179,12 @@ final class Simulation {
         return Runtime.getRuntime().availableProcessors() + 1;
     }
 
+    /**
+     * Runs each scan's work items on {@code threads} threads (1: one after the other, on the main thread). The
+     * outputs do not depend on it: the items of one borrower run in turn on one thread, and every file effect is
+     * applied afterwards in the order the scan sent the items ({@link Effects}). A crash drill always runs in turn:
+     * its crashes are placed by the order of calls.
+     */
     Simulation workThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("work threads must be at least 1: " + threads);
