@@ -102,4 +102,61 @@ class ShippedConfigurationTest {
         assertThat(configuration.bureau().product("US-CONSUMER-INSTALMENT")).isPresent();
         assertThat(configuration.senders().forJurisdiction("CN").brand("zh-CN")).isEqualTo("安信消费金融");
     }
+
+    /** The JSON Schema 2020-12 keywords the shipped schemas may use (annotations included). */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("$schema", "$id", "$ref", "$defs",
+            "$comment", "title", "description", "default", "examples", "type", "enum", "const", "properties",
+            "patternProperties", "additionalProperties", "propertyNames", "required", "dependentRequired",
+            "minProperties", "maxProperties", "items", "prefixItems", "contains", "minItems", "maxItems",
+            "uniqueItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
+            "maxLength", "pattern", "format", "allOf", "anyOf", "oneOf", "not", "if", "then", "else");
+
+    /**
+     * Every key where a schema is expected is a keyword: the validator logs an "Unknown keyword" warning for any
+     * other, on every load, which in Lambda is every cold start (the rule-pack schema had five, grouped under a
+     * {@code $defs/is} object whose members were not keywords).
+     */
+    @Test
+    void the_schemas_use_only_json_schema_keywords() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> unknown = new ArrayList<>();
+        List<Path> schemas;
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            schemas = files.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList();
+        }
+        assertThat(schemas).hasSizeGreaterThan(5);
+        for (Path schema : schemas) {
+            keywords(mapper.readTree(schema.toFile()), ROOT.relativize(schema) + "#", unknown);
+        }
+        assertThat(unknown).isEmpty();
+    }
+
+    /** Walks a schema: {@code node} is a schema; the members of name-to-schema maps are schemas again. */
+    private static void keywords(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> unknown) {
+        if (!node.isObject()) {
+            return;
+        }
+        node.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            com.fasterxml.jackson.databind.JsonNode value = e.getValue();
+            if (!KEYWORDS.contains(key)) {
+                unknown.add(at + "/" + key);
+                return;
+            }
+            switch (key) {
+                case "properties", "patternProperties", "$defs", "dependentSchemas" ->
+                        value.fields().forEachRemaining(m -> keywords(m.getValue(), at + "/" + key + "/" + m.getKey(),
+                                unknown));
+                case "allOf", "anyOf", "oneOf", "prefixItems" -> {
+                    for (int i = 0; i < value.size(); i++) {
+                        keywords(value.get(i), at + "/" + key + "/" + i, unknown);
+                    }
+                }
+                case "items", "additionalProperties", "propertyNames", "contains", "not", "if", "then", "else" ->
+                        keywords(value, at + "/" + key, unknown);
+                default -> {
+                }
+            }
+        });
+    }
 }
