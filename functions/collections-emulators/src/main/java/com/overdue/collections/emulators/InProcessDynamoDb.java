@@ -31,8 +31,8 @@ import java.util.Optional;
  * {@link DynamoDbClient}: the same storage engine, query and condition evaluation as {@link EmbeddedDynamoDb}, without
  * HTTP. A request is converted from the SDK's model to DynamoDB Local's, not marshalled to JSON, sent over loopback,
  * parsed by Jetty and DynamoDB Local and back again; the operations the adapters use go to DynamoDB Local's v1
- * interface through {@link SdkV1Bridge}, field by field, instead of its v2 client's JSON round trip. The local runner uses it: a profile of the default demo over
- * HTTP had the main thread in the SDK's marshalling and Apache HttpClient for 46 % of its samples and DynamoDB
+ * interface through {@link SdkV1Bridge}, field by field, instead of its v2 client's JSON round trip. The local
+ * runner uses it: a profile of the default demo over HTTP had the main thread in the SDK's marshalling and Apache HttpClient for 46 % of its samples and DynamoDB
  * Local's Jetty and JSON threads beside it (docs/architecture.md, "The local runner's DynamoDB").
  *
  * <p>The Lambda functions and their Quarkus tests keep the HTTP endpoint ({@link EmbeddedDynamoDb}, moto,

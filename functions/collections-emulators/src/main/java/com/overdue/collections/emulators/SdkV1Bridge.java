@@ -178,16 +178,10 @@ final class SdkV1Bridge {
     }
 
     private static boolean nestedConvertible(Object value) {
-        if (value instanceof Collection<?> c) {
-            for (Object element : c) {
-                if (!nestedConvertible(element)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (value instanceof Map<?, ?> m) {
-            for (Object element : m.values()) {
+        // A map's values are what it nests (its keys are table or attribute names).
+        Object nested = value instanceof Map<?, ?> m ? m.values() : value;
+        if (nested instanceof Collection<?> elements) {
+            for (Object element : elements) {
                 if (!nestedConvertible(element)) {
                     return false;
                 }

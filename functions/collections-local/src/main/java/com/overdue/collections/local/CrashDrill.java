@@ -95,7 +95,8 @@ final class CrashDrill {
                 lost.add(id);
             }
         }
-        return new CrashDrill(seed, rate, clean, drill, differences, lost, capBreaches(out.resolve("contacts.jsonl"), packs));
+        return new CrashDrill(seed, rate, clean, drill, differences, lost,
+                capBreaches(out.resolve("contacts.jsonl"), packs));
     }
 
     boolean passed() {

@@ -107,12 +107,7 @@ public final class LoanPartitionScope {
         if (open == null) {
             return decoder.apply(text);
         }
-        Object value = open.decoded().get(text);
-        if (value == null) {
-            value = decoder.apply(text);
-            open.decoded().put(text, value);
-        }
-        return (T) value;
+        return (T) open.decoded().computeIfAbsent(text, decoder);
     }
 
     static boolean isOpen() {
