@@ -30,7 +30,7 @@ final class RunOptions {
     @Option(names = "--debug", description = "Print the stack trace of a failure.")
     boolean debug;
 
-    /** The most work-item threads a run takes (more than the cores only queue on DynamoDB Local's SQLite thread). */
+    /** The most work-item threads a run takes (beyond the cores + 1 they only queue on DynamoDB Local's table lock). */
     static final int MAX_THREADS = 64;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -172,8 +172,9 @@ final class Simulation {
     }
 
     /**
-     * One more than the processors: a worker spends part of each request waiting for DynamoDB Local's one SQLite
-     * thread. Measured on 2 cores (`demo --days 20`): 1 thread 89.5 s, 2 77.3 s, 3 69.2 s, 4 76.2 s.
+     * One more than the processors: a worker spends part of each request waiting for DynamoDB Local (its table
+     * lock, and its one SQLite thread, to which each request hands its SQL). Measured on 2 cores
+     * (`demo --days 20`): 1 thread 89.5 s, 2 77.3 s, 3 69.2 s, 4 76.2 s.
      */
     static int defaultWorkThreads() {
         return Runtime.getRuntime().availableProcessors() + 1;
