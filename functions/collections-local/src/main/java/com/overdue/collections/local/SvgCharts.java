@@ -36,15 +36,7 @@ final class SvgCharts {
         int bottom = 90;
         double plotW = WIDTH - left - right;
         double plotH = height - top - bottom;
-        double max = 0;
-        for (int i = 0; i < categories.size(); i++) {
-            double sum = 0;
-            for (BigDecimal[] v : series.values()) {
-                sum += v[i].doubleValue();
-            }
-            max = Math.max(max, sum);
-        }
-        double scaleMax = niceMax(max);
+        double scaleMax = niceMax(stackedMax(categories.size(), series));
         StringBuilder s = open(l, height);
         yAxis(s, left, top, plotW, plotH, scaleMax);
         double slot = plotW / Math.max(1, categories.size());
@@ -116,15 +108,7 @@ final class SvgCharts {
         double plotH = Math.max(1, rows.size()) * rowH;
         int height = (int) (top + plotH + 80);
         double plotW = WIDTH - left - 60;
-        double max = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            double sum = 0;
-            for (BigDecimal[] v : series.values()) {
-                sum += v[i].doubleValue();
-            }
-            max = Math.max(max, sum);
-        }
-        double scaleMax = niceMax(max);
+        double scaleMax = niceMax(stackedMax(rows.size(), series));
         StringBuilder s = open(l, height);
         for (int t = 0; t <= 5; t++) {
             double x = left + plotW * t / 5;
@@ -319,6 +303,19 @@ final class SvgCharts {
             s.append(String.format(Locale.ROOT, " transform=\"rotate(%d %.1f %.1f)\"", rotate, x, y));
         }
         s.append('>').append(esc(text)).append("</text>");
+    }
+
+    /** The largest sum over the series at one position: the top of the tallest stack. */
+    private static double stackedMax(int positions, Map<String, BigDecimal[]> series) {
+        double max = 0;
+        for (int i = 0; i < positions; i++) {
+            double sum = 0;
+            for (BigDecimal[] v : series.values()) {
+                sum += v[i].doubleValue();
+            }
+            max = Math.max(max, sum);
+        }
+        return max;
     }
 
     /** The smallest 1, 2 or 5 × 10^k at or above {@code max} (1 when there is nothing to show). */
