@@ -16,6 +16,7 @@ import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,47 +73,30 @@ public final class AccrualBenchmark {
     static final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--loans", defaultValue = "1000", description = "Overdue loans (all of them are; default: "
-                + "${DEFAULT-VALUE}).")
+        @Option(paramLabel = "N", names = "--loans", defaultValue = "1000",
+                description = "Overdue loans (all of them are; default: ${DEFAULT-VALUE}).")
         int loans;
         @Option(paramLabel = "N", names = "--days", defaultValue = "5",
                 description = "Measured business dates, 1..5 (default: ${DEFAULT-VALUE}).")
         int days;
-        @Option(paramLabel = "N", names = "--installments", defaultValue = "12",
-                description = "Installments per loan (default: ${DEFAULT-VALUE}).")
-        int installments;
-        @Option(paramLabel = "N", names = "--shards", defaultValue = "16",
-                description = "Review index shards (default: ${DEFAULT-VALUE}).")
-        int shards;
-        @Option(paramLabel = "ZONE", names = "--zone", defaultValue = "America/New_York",
-                description = "Zone scanned (default: ${DEFAULT-VALUE}).")
-        ZoneId zone;
-        @Option(paramLabel = "yyyy-MM-dd", names = "--business-date", defaultValue = "2026-06-15",
-                description = "First business date (default: ${DEFAULT-VALUE}).")
-        LocalDate businessDate;
+        @Mixin
+        BookOptions book;
         @Option(paramLabel = "N", names = "--threads", defaultValue = "4",
                 description = "Worker threads (default: ${DEFAULT-VALUE}).")
         int threads;
         @Option(paramLabel = "N", names = "--warmup-loans", defaultValue = "100",
                 description = "Loans of the discarded warm-up run, 0: none (default: ${DEFAULT-VALUE}).")
         int warmupLoans;
-        @Option(paramLabel = "FILE", names = "--results", defaultValue = "bench/RESULTS.md",
-                description = "Where the figures are written (default: ${DEFAULT-VALUE}).")
-        Path results;
-        @Option(paramLabel = "INDEXES|TOTAL", names = "--capacity", defaultValue = "INDEXES",
-                description = "ReturnConsumedCapacity: INDEXES or TOTAL (default: ${DEFAULT-VALUE}).")
-        ReturnConsumedCapacity mode;
 
         @Override
         public Integer call() throws Exception {
             BenchCli.atLeast(spec, "--loans", loans, 1);
             BenchCli.between(spec, "--days", days, 1, 5);
-            BenchCli.atLeast(spec, "--installments", installments, 1);
-            BenchCli.atLeast(spec, "--shards", shards, 1);
+            book.validate(spec);
             BenchCli.atLeast(spec, "--threads", threads, 1);
             BenchCli.atLeast(spec, "--warmup-loans", warmupLoans, 0);
-            run(new Options(loans, days, installments, shards, zone, businessDate, threads, warmupLoans, results,
-                    mode));
+            run(new Options(loans, days, book.installments, book.shards, book.zone, book.businessDate, threads,
+                    warmupLoans, book.results, book.mode));
             return 0;
         }
     }

@@ -23,6 +23,7 @@ import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -84,18 +85,8 @@ public final class ScanBenchmark {
         @Option(paramLabel = "N", names = "--overdue-percent", defaultValue = "5",
                 description = "Share overdue, 0..100 (default: ${DEFAULT-VALUE}).")
         int overduePercent;
-        @Option(paramLabel = "N", names = "--installments", defaultValue = "12",
-                description = "Installments per loan (default: ${DEFAULT-VALUE}).")
-        int installments;
-        @Option(paramLabel = "N", names = "--shards", defaultValue = "16",
-                description = "Review index shards (default: ${DEFAULT-VALUE}).")
-        int shards;
-        @Option(paramLabel = "ZONE", names = "--zone", defaultValue = "America/New_York",
-                description = "Zone scanned (default: ${DEFAULT-VALUE}).")
-        ZoneId zone;
-        @Option(paramLabel = "yyyy-MM-dd", names = "--business-date", defaultValue = "2026-06-15",
-                description = "First business date (default: ${DEFAULT-VALUE}).")
-        LocalDate businessDate;
+        @Mixin
+        BookOptions book;
         @Option(paramLabel = "N", names = "--days", defaultValue = "3",
                 description = "Business dates measured (default: ${DEFAULT-VALUE}).")
         int days;
@@ -108,27 +99,20 @@ public final class ScanBenchmark {
         @Option(paramLabel = "N", names = "--warmup-loans", defaultValue = "2000",
                 description = "Loans of the discarded warm-up run, 0: none (default: ${DEFAULT-VALUE}).")
         int warmupLoans;
-        @Option(paramLabel = "FILE", names = "--results", defaultValue = "bench/RESULTS.md",
-                description = "Where the figures are written (default: ${DEFAULT-VALUE}).")
-        Path results;
-        @Option(paramLabel = "INDEXES|TOTAL", names = "--capacity", defaultValue = "INDEXES",
-                description = "ReturnConsumedCapacity: INDEXES or TOTAL (default: ${DEFAULT-VALUE}).")
-        ReturnConsumedCapacity mode;
 
         @Override
         public Integer call() throws Exception {
             BenchCli.atLeast(spec, "--loans", loans, 1);
             BenchCli.between(spec, "--overdue-percent", overduePercent, 0, 100);
-            BenchCli.atLeast(spec, "--installments", installments, 1);
-            BenchCli.atLeast(spec, "--shards", shards, 1);
+            book.validate(spec);
             BenchCli.atLeast(spec, "--days", days, 1);
             BenchCli.atLeast(spec, "--threads", threads, 1);
             BenchCli.atLeast(spec, "--warmup-loans", warmupLoans, 0);
             if (!List.of("usecase", "direct", "mixed").contains(load)) {
                 throw new ParameterException(spec.commandLine(), "--load must be usecase, direct or mixed");
             }
-            run(new Options(loans, overduePercent, installments, shards, zone, businessDate, days, threads, load,
-                    warmupLoans, results, mode));
+            run(new Options(loans, overduePercent, book.installments, book.shards, book.zone, book.businessDate, days,
+                    threads, load, warmupLoans, book.results, book.mode));
             return 0;
         }
     }
