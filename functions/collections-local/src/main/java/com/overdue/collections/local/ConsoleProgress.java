@@ -22,6 +22,8 @@ final class ConsoleProgress implements ProgressListener {
     private final Mode mode;
     private final LongSupplier nanos;
     private long firstDayAt = -1;
+    /** When the run's first message or day came: "done in" counts from here, as the summary's "Done in" does. */
+    private long startedAt = -1;
     private long drawnAt;
     private boolean barShown;
 
@@ -47,6 +49,9 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void status(String message) {
+        if (startedAt < 0) {
+            startedAt = nanos.getAsLong();
+        }
         if (mode != Mode.OFF) {
             endBar();
             console.println(message);
@@ -56,6 +61,9 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public void day(Day day) {
         long now = nanos.getAsLong();
+        if (startedAt < 0) {
+            startedAt = now;
+        }
         if (firstDayAt < 0) {
             firstDayAt = now;
         }
@@ -83,6 +91,7 @@ final class ConsoleProgress implements ProgressListener {
     public void finished() {
         endBar();
         firstDayAt = -1;
+        startedAt = -1;
     }
 
     private void endBar() {
@@ -92,10 +101,14 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
-    /** "ETA m:ss" from the pace of the days after the first (the first one also warms the JVM up). */
+    /**
+     * "ETA m:ss" from the pace of the days after the first (the first one also warms the JVM up and applies the
+     * events from before the window); on the last day "done in m:ss" since the run's first message, first day
+     * included.
+     */
     private String eta(Day day, long now) {
         if (day.daysDone() < 2 || day.daysDone() >= day.days()) {
-            return day.daysDone() >= day.days() ? "done in " + clock(now - firstDayAt) : "";
+            return day.daysDone() >= day.days() ? "done in " + clock(now - startedAt) : "";
         }
         double perDay = (double) (now - firstDayAt) / (day.daysDone() - 1);
         return "ETA " + clock((long) (perDay * (day.days() - day.daysDone())));
