@@ -58,6 +58,21 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
+    /** On a terminal, a bar at 0 % with the events applied so far (redrawn at most every 100 ms); else nothing. */
+    @Override
+    public void beforeFirstDay(Day day) {
+        long now = nanos.getAsLong();
+        if (startedAt < 0) {
+            startedAt = now;
+        }
+        if (mode == Mode.BAR && (!barShown || now - drawnAt >= REDRAW_NANOS)) {
+            drawnAt = now;
+            console.print("\r" + bar(day, String.format(Locale.ROOT, "events applied %,d", day.eventsApplied())));
+            console.flush();
+            barShown = true;
+        }
+    }
+
     @Override
     public void day(Day day) {
         long now = nanos.getAsLong();

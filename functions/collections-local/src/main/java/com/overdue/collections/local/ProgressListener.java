@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 
 /**
- * What a {@link Simulation} tells as it goes: a status line before a slow step (starting DynamoDB Local), each
- * simulated day once its scans have run, and the end of the pipeline (before the outputs are written). The console's
+ * What a {@link Simulation} tells as it goes: a status line before a slow step (starting DynamoDB Local), the
+ * events applied before the first day, each simulated day once its scans have run, and the end of the pipeline (before the outputs are written). The console's
  * implementation is {@link ConsoleProgress}; tests and the crash drill pass {@link #NONE}.
  */
 interface ProgressListener {
@@ -23,6 +23,13 @@ interface ProgressListener {
     }
 
     void day(Day day);
+
+    /**
+     * Before the first day is done: the events from before the window being applied ({@code daysDone} 0, the
+     * running totals so far), so that a long start shows movement. Called after each event; ignored by default.
+     */
+    default void beforeFirstDay(Day day) {
+    }
 
     /** A step that takes a while and reports no days (start-up). */
     default void status(String message) {

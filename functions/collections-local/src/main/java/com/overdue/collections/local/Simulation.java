@@ -474,6 +474,9 @@ final class Simulation {
                     }
                 };
             }));
+            if (daysDone == 0) {
+                progress.beforeFirstDay(day(from));
+            }
         }
 
         private void scan(Scan step) {
@@ -514,9 +517,14 @@ final class Simulation {
         }
 
         private void progress(LocalDate date) {
-            progress.day(new ProgressListener.Day(date, daysDone, (int) ChronoUnit.DAYS.between(from, to) + 1,
+            progress.day(day(date));
+        }
+
+        /** The days done so far and the running totals, as of {@code date}. */
+        private ProgressListener.Day day(LocalDate date) {
+            return new ProgressListener.Day(date, daysDone, (int) ChronoUnit.DAYS.between(from, to) + 1,
                     report.eventsApplied, report.eventsDuplicate, report.eventsRejected, report.loansScanned,
-                    report.workItems));
+                    report.workItems);
         }
     }
 

@@ -56,6 +56,40 @@ class ConsoleProgressTest {
                         + "work items 50; done in 0:25");
     }
 
+    /** 2,000 events before the window at 1 ms each, then two days at one second each. */
+    private void runEventsThenDays(ConsoleProgress progress) {
+        progress.status("Starting DynamoDB Local ...");
+        for (int e = 1; e <= 2000; e++) {
+            nanos.addAndGet(1_000_000L);
+            progress.beforeFirstDay(new ProgressListener.Day(LocalDate.of(2026, 9, 1), 0, 2, e, 0, 0, 0, 0));
+        }
+        for (int d = 1; d <= 2; d++) {
+            nanos.addAndGet(1_000_000_000L);
+            progress.day(new ProgressListener.Day(LocalDate.of(2026, 9, d), d, 2, 2000, 0, 0, d, d));
+        }
+        progress.finished();
+    }
+
+    @Test
+    void on_a_terminal_the_events_before_the_first_day_move_a_bar_at_zero() {
+        runEventsThenDays(new ConsoleProgress(console, ConsoleProgress.Mode.BAR, nanos::get));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        // Drawn at the first event, then at most every 100 ms: 2 s of events, 20 redraws after the first.
+        assertThat(text).contains("\r  [..............................]   0%  day 0/2  2026-09-01  events applied 1  ");
+        assertThat(text).contains("  0%  day 0/2  2026-09-01  events applied 1,901  ");
+        assertThat(text.split("events applied ", -1)).hasSize(21);
+        // The run took 4 s since its first message, the events included.
+        assertThat(text).contains("100%  day 2/2  2026-09-02  done in 0:04");
+    }
+
+    @Test
+    void elsewhere_the_events_before_the_first_day_print_no_line() {
+        runEventsThenDays(new ConsoleProgress(console, ConsoleProgress.Mode.LINES, nanos::get));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("events applied 1,")
+                .doesNotContain("day  0/");
+    }
+
     @Test
     void quiet_prints_nothing() {
         runDays(new ConsoleProgress(console, ConsoleProgress.Mode.OFF, nanos::get), 12);
