@@ -5,8 +5,9 @@ import java.time.LocalDate;
 
 /**
  * What a {@link Simulation} tells as it goes: a status line before a slow step (starting DynamoDB Local), the
- * events applied before the first day, each simulated day once its scans have run, and the end of the pipeline (before the outputs are written). The console's
- * implementation is {@link ConsoleProgress}; tests and the crash drill pass {@link #NONE}.
+ * events applied before the first day, each simulated day once its scans have run, and the end of the pipeline
+ * (before the outputs are written). The console's implementation is {@link ConsoleProgress}; tests and the crash
+ * drill pass {@link #NONE}.
  */
 interface ProgressListener {
 
