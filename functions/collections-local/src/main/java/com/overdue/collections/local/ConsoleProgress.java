@@ -49,9 +49,7 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void status(String message) {
-        if (startedAt < 0) {
-            startedAt = nanos.getAsLong();
-        }
+        started(nanos.getAsLong());
         if (mode != Mode.OFF) {
             endBar();
             console.println(message);
@@ -62,36 +60,22 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public void beforeFirstDay(Day day) {
         long now = nanos.getAsLong();
-        if (startedAt < 0) {
-            startedAt = now;
-        }
-        if (mode == Mode.BAR && (!barShown || now - drawnAt >= REDRAW_NANOS)) {
-            drawnAt = now;
-            console.print("\r" + bar(day, String.format(Locale.ROOT, "events applied %,d", day.eventsApplied())));
-            console.flush();
-            barShown = true;
+        started(now);
+        if (mode == Mode.BAR) {
+            drawBar(now, day, String.format(Locale.ROOT, "events applied %,d", day.eventsApplied()), false);
         }
     }
 
     @Override
     public void day(Day day) {
         long now = nanos.getAsLong();
-        if (startedAt < 0) {
-            startedAt = now;
-        }
+        started(now);
         if (firstDayAt < 0) {
             firstDayAt = now;
         }
         String eta = eta(day, now);
         switch (mode) {
-            case BAR -> {
-                if (!barShown || now - drawnAt >= REDRAW_NANOS || day.daysDone() == day.days()) {
-                    drawnAt = now;
-                    console.print("\r" + bar(day, eta));
-                    console.flush();
-                    barShown = true;
-                }
-            }
+            case BAR -> drawBar(now, day, eta, day.daysDone() == day.days());
             case LINES -> {
                 if (day.daysDone() % LINE_EVERY == 0 || day.daysDone() == day.days()) {
                     console.println(line(day) + (eta.isEmpty() ? "" : "; " + eta));
@@ -107,6 +91,23 @@ final class ConsoleProgress implements ProgressListener {
         endBar();
         firstDayAt = -1;
         startedAt = -1;
+    }
+
+    /** The run starts at its first message or day: "done in" counts from there. */
+    private void started(long now) {
+        if (startedAt < 0) {
+            startedAt = now;
+        }
+    }
+
+    /** Redraws the bar in place with {@code text}: at most every 100 ms, unless {@code force} (the last day). */
+    private void drawBar(long now, Day day, String text, boolean force) {
+        if (force || !barShown || now - drawnAt >= REDRAW_NANOS) {
+            drawnAt = now;
+            console.print("\r" + bar(day, text));
+            console.flush();
+            barShown = true;
+        }
     }
 
     private void endBar() {
