@@ -100,7 +100,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     }
 
     /**
-     * The item writes of one kind: the sort key up to its first {@code #} ({@code META}, {@code PEN},
+     * The item writes of one kind: the sort key up to its first {@code #} ({@code META}, {@code DPI},
      * {@code BUCKET}, {@code EVT} …), with " (transaction)" when written by TransactWriteItems. Tells which item
      * the write units went to.
      */

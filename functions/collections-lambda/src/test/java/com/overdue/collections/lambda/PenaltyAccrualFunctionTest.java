@@ -57,7 +57,7 @@ class PenaltyAccrualFunctionTest {
         TestClock.set("2026-02-06T22:00:00Z");
         assertThat(failures(work("2026-02-07"))).isEmpty();
         assertThat(ledger().all("L-PEN")).extracting(PostedPenalty::key)
-                .containsExactly("PEN#2026-02-05", "PEN#2026-02-06", "PEN#2026-02-07");
+                .containsExactly("DPI#2026-02-05", "DPI#2026-02-06", "DPI#2026-02-07");
         assertThat(ledger().all("L-PEN")).allSatisfy(p -> {
             assertThat(p.accruals()).hasSize(1);
             assertThat(p.accruals().get(0).amount().toPlainString()).isEqualTo("0.08");
@@ -76,8 +76,8 @@ class PenaltyAccrualFunctionTest {
         apply(Events.payment("p2", "L-PEN", "P-LATE", "100.00", "2026-02-04", "2026-02-07T23:00:00Z"));
         assertThat(failures(work("2026-02-08"))).isEmpty();
         List<PostedPenalty> postings = ledger().all("L-PEN");
-        assertThat(postings).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06",
-                "PEN#2026-02-07", "PEN#2026-02-08", "PEN#2026-02-08#ADJ#0001");
+        assertThat(postings).extracting(PostedPenalty::key).containsExactly("DPI#2026-02-05", "DPI#2026-02-06",
+                "DPI#2026-02-07", "DPI#2026-02-08", "DPI#2026-02-08#ADJ#0001");
         PostedPenalty adjustment = postings.get(4);
         assertThat(adjustment.postedOn()).isEqualTo(LocalDate.parse("2026-02-08"));
         assertThat(adjustment.adjustments()).singleElement()
@@ -90,8 +90,8 @@ class PenaltyAccrualFunctionTest {
 
         // The scheduler missed 02-09 and 02-10: the run of 02-11 posts each day with its own record.
         assertThat(failures(work("2026-02-11"))).isEmpty();
-        assertThat(ledger().all("L-PEN")).extracting(PostedPenalty::key).endsWith("PEN#2026-02-09",
-                "PEN#2026-02-10", "PEN#2026-02-11");
+        assertThat(ledger().all("L-PEN")).extracting(PostedPenalty::key).endsWith("DPI#2026-02-09",
+                "DPI#2026-02-10", "DPI#2026-02-11");
         assertThat(cumulative()).isEqualTo("0.35");
     }
 
@@ -106,7 +106,7 @@ class PenaltyAccrualFunctionTest {
         assertThat(failures).containsExactly("m1", "m2");
         // 02-05 (DPD 4) and 02-06.
         assertThat(ledger().all("L-PEN2")).extracting(PostedPenalty::key)
-                .containsExactly("PEN#2026-02-05", "PEN#2026-02-06");
+                .containsExactly("DPI#2026-02-05", "DPI#2026-02-06");
     }
 
     @Test
@@ -117,7 +117,7 @@ class PenaltyAccrualFunctionTest {
         apply(Events.payment("r2", "L-ONEREAD", "P-R", "50.00", "2026-03-04", "2026-03-04T02:00:00Z"));
         assertThat(failures(RestAssured.given().contentType("application/json").body(Events.sqsBatch(
                 List.of(item("L-ONEREAD", "2026-03-05")))).post("/"))).isEmpty();
-        assertThat(ledger().all("L-ONEREAD")).isNotEmpty(); // PEN# items sort after META; BUCKET# items before EVT#
+        assertThat(ledger().all("L-ONEREAD")).isNotEmpty(); // DPI# items sort after META; BUCKET# items before EVT#
 
         LoanHistory history = repository().findLoanWithEvents("L-ONEREAD").orElseThrow();
         assertThat(history.loan()).isEqualTo(repository().findLoan("L-ONEREAD").orElseThrow());
@@ -134,7 +134,7 @@ class PenaltyAccrualFunctionTest {
         assertThat(failures(RestAssured.given().contentType("application/json").body(Events.sqsBatch(
                 List.of(item("L-OVERLAP", "2026-02-06")))).post("/"))).isEmpty();
         List<PostedPenalty> first = ledger().all("L-OVERLAP");
-        assertThat(first).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-05", "PEN#2026-02-06");
+        assertThat(first).extracting(PostedPenalty::key).containsExactly("DPI#2026-02-05", "DPI#2026-02-06");
 
         // As a concurrent delivery would: one transaction with an existing key is cancelled as a whole, and the
         // chunk is posted one by one, skipping what exists.
@@ -143,7 +143,7 @@ class PenaltyAccrualFunctionTest {
         assertThat(ledger().postAll(List.of(first.get(0), first.get(1), next))).isEqualTo(1);
         assertThat(ledger().postAll(List.of(first.get(0), first.get(1), next))).isZero();
         assertThat(ledger().all("L-OVERLAP")).extracting(PostedPenalty::key)
-                .containsExactly("PEN#2026-02-05", "PEN#2026-02-06", "PEN#2026-02-07");
+                .containsExactly("DPI#2026-02-05", "DPI#2026-02-06", "DPI#2026-02-07");
         assertThat(ledger().all("L-OVERLAP").get(0)).isEqualTo(first.get(0));
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The penalty ledger in memory, ordered as DynamoDB orders the sort key: by the key string ({@code PEN#...}),
+ * The penalty ledger in memory, ordered as DynamoDB orders the sort key: by the key string ({@code DPI#...}),
  * byte by byte. Each key is written once.
  */
 final class InMemoryPenaltyLedger implements PenaltyLedger {

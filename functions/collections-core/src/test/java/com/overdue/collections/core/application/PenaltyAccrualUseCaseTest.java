@@ -92,7 +92,7 @@ class PenaltyAccrualUseCaseTest {
 
         assertThat(result).isEqualTo(new Result("L-1", d(2, 19), 1, 0, cny("0.50"), cny("0.00")));
         PostedPenalty posted = penalties.latest("L-1").orElseThrow();
-        assertThat(posted.key()).isEqualTo("PEN#2026-02-19");
+        assertThat(posted.key()).isEqualTo("DPI#2026-02-19");
         assertThat(posted.postedOn()).isEqualTo(d(2, 19));
         assertThat(posted.accruals()).containsExactly(new PenaltyAccrual(d(2, 19), 1, 4, cny("1000.00"),
                 new java.math.BigDecimal("0.1825"), 1, 365, cny("0.50"), false));
@@ -110,8 +110,8 @@ class PenaltyAccrualUseCaseTest {
         // 20, 21, 22 Feb: 3 records of 0.50 = 1.50, posted on 22 Feb; 2.00 posted in all.
         assertThat(result).isEqualTo(new Result("L-1", d(2, 22), 3, 0, cny("1.50"), cny("0.00")));
         List<PostedPenalty> all = penalties.all("L-1");
-        assertThat(all).extracting(PostedPenalty::key).containsExactly("PEN#2026-02-19", "PEN#2026-02-20",
-                "PEN#2026-02-21", "PEN#2026-02-22");
+        assertThat(all).extracting(PostedPenalty::key).containsExactly("DPI#2026-02-19", "DPI#2026-02-20",
+                "DPI#2026-02-21", "DPI#2026-02-22");
         assertThat(all.subList(1, 4)).allSatisfy(p -> {
             assertThat(p.postedOn()).isEqualTo(d(2, 22));
             assertThat(p.accruals()).singleElement().satisfies(a -> {
@@ -158,7 +158,7 @@ class PenaltyAccrualUseCaseTest {
         List<PostedPenalty> after = penalties.all("L-1");
         assertThat(after.subList(0, before.size())).isEqualTo(before);
         PostedPenalty adjustment = after.get(after.size() - 1);
-        assertThat(adjustment.key()).isEqualTo("PEN#2026-02-24#ADJ#0001");
+        assertThat(adjustment.key()).isEqualTo("DPI#2026-02-24#ADJ#0001");
         assertThat(adjustment.postedOn()).isEqualTo(d(2, 24));
         assertThat(adjustment.accruals()).isEmpty();
         assertThat(adjustment.adjustments()).extracting(PenaltyAdjustment::seq, PenaltyAdjustment::amount)
@@ -199,8 +199,8 @@ class PenaltyAccrualUseCaseTest {
         Result second = worker.accrue("L-1", d(2, 24));
 
         assertThat(second).isEqualTo(new Result("L-1", d(2, 24), 0, 1, cny("0.00"), cny("-0.30")));
-        assertThat(penalties.all("L-1")).extracting(PostedPenalty::key).endsWith("PEN#2026-02-24",
-                "PEN#2026-02-24#ADJ#0001", "PEN#2026-02-24#ADJ#0002");
+        assertThat(penalties.all("L-1")).extracting(PostedPenalty::key).endsWith("DPI#2026-02-24",
+                "DPI#2026-02-24#ADJ#0001", "DPI#2026-02-24#ADJ#0002");
         assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.70")));
         assertThat(sumOfPostings()).isEqualTo(cny("1.70"));
     }
@@ -274,7 +274,7 @@ class PenaltyAccrualUseCaseTest {
         // exactly 1.00 should be posted in all.
         assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.00")));
         assertThat(sumOfPostings()).isEqualTo(cny("1.00"));
-        assertThat(penalties.latest("L-1").orElseThrow().key()).isEqualTo("PEN#2026-03-01#ADJ#0011");
+        assertThat(penalties.latest("L-1").orElseThrow().key()).isEqualTo("DPI#2026-03-01#ADJ#0011");
         // The next day finds nothing to add or correct.
         assertThat(worker.accrue("L-1", d(3, 2))).isEqualTo(new Result("L-1", d(3, 2), 0, 0, cny("0.00"),
                 cny("0.00")));
@@ -306,7 +306,7 @@ class PenaltyAccrualUseCaseTest {
         assertThat(sumOfPostings()).isEqualTo(cny("1.85"));
         // A closing record without lines keeps the latest record's cumulative equal to what is posted.
         PostedPenalty closing = penalties.latest("L-1").orElseThrow();
-        assertThat(closing.key()).isEqualTo("PEN#2026-02-24#ADJ#0002");
+        assertThat(closing.key()).isEqualTo("DPI#2026-02-24#ADJ#0002");
         assertThat(closing.adjustments()).isEmpty();
         assertThat(closing.accruals()).isEmpty();
         assertThat(postedSoFar()).isEqualTo(Map.of(1, cny("1.85")));

@@ -29,13 +29,13 @@ class PostedPenaltyTest {
 
         // DynamoDB orders the sort key byte by byte: the string order must be the posting order.
         assertThat(inPostingOrder).isSorted();
-        assertThat(inPostingOrder).startsWith("PEN#2026-03-01", "PEN#2026-03-01#ADJ#0001");
-        assertThat(inPostingOrder).contains("PEN#2026-03-01#ADJ#0010").endsWith("PEN#2026-03-02");
+        assertThat(inPostingOrder).startsWith("DPI#2026-03-01", "DPI#2026-03-01#ADJ#0001");
+        assertThat(inPostingOrder).contains("DPI#2026-03-01#ADJ#0010").endsWith("DPI#2026-03-02");
     }
 
     @Test
     void an_adjustment_number_beyond_the_key_width_is_refused_rather_than_mis_sorted() {
-        assertThat(posting(MAR_1, 9999).key()).isEqualTo("PEN#2026-03-01#ADJ#9999");
+        assertThat(posting(MAR_1, 9999).key()).isEqualTo("DPI#2026-03-01#ADJ#9999");
         assertThatThrownBy(() -> posting(MAR_1, 10000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> posting(MAR_1, -1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -32,7 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** {@link PenaltyLedger} on the single table: {@code PEN#…} items under the loan, written with attribute_not_exists. */
+/**
+ * {@link PenaltyLedger} on the single table: {@code DPI#…} items under the loan ({@link PostedPenalty#key()}), written
+ * with attribute_not_exists.
+ */
 public final class DynamoDbPenaltyLedger implements PenaltyLedger {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,25 +56,20 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
         java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
         if (scoped != null) {
             Map.Entry<String, Map<String, AttributeValue>> last = postings(scoped).lastEntry();
-            if (last != null || !LoanPartitionScope.olderPostingsOmitted(table, loanId)) {
-                return Optional.ofNullable(last)
-                        .map(e -> read(loanId, table.penalties.tableSchema().mapToItem(e.getValue())));
+            if (last != null) {
+                return Optional.of(read(loanId, table.penalties.tableSchema().mapToItem(last.getValue())));
             }
-            // The scope's read kept only recent postings and there were none: the latest is older (read it).
+            // The scope reads only the work item's window of postings (an event's, none): the latest is older.
         }
         return table.penalties.query(QueryEnhancedRequest.builder()
                         .queryConditional(prefix(loanId)).scanIndexForward(false).limit(1).consistentRead(true).build())
                 .items().stream().findFirst().map(item -> read(loanId, item));
     }
 
+    /** Every posting, oldest first: one Query of the postings' key range (a scope never holds them all). */
     @Override
     public List<PostedPenalty> all(String loanId) {
         List<PostedPenalty> out = new ArrayList<>();
-        java.util.NavigableMap<String, Map<String, AttributeValue>> scoped = LoanPartitionScope.items(table, loanId);
-        if (scoped != null && !LoanPartitionScope.olderPostingsOmitted(table, loanId)) {
-            postings(scoped).values().forEach(m -> out.add(read(loanId, table.penalties.tableSchema().mapToItem(m))));
-            return out;
-        }
         table.penalties.query(QueryEnhancedRequest.builder().queryConditional(prefix(loanId)).consistentRead(true)
                 .build()).items().forEach(item -> out.add(read(loanId, item)));
         return out;
@@ -156,12 +154,12 @@ public final class DynamoDbPenaltyLedger implements PenaltyLedger {
 
     private static java.util.NavigableMap<String, Map<String, AttributeValue>> postings(
             java.util.NavigableMap<String, Map<String, AttributeValue>> partition) {
-        return partition.subMap("PEN#", true, "PEN#\uffff", true);
+        return partition.subMap(PostedPenalty.KEY_PREFIX, true, PostedPenalty.KEY_PREFIX + "\uffff", true);
     }
 
     private static QueryConditional prefix(String loanId) {
         return QueryConditional.sortBeginsWith(Key.builder().partitionValue(DynamoDbLoanRepository.loanKey(loanId))
-                .sortValue("PEN#").build());
+                .sortValue(PostedPenalty.KEY_PREFIX).build());
     }
 
     private static String body(PostedPenalty p) {

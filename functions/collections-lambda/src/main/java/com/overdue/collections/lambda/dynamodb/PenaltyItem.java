@@ -1,6 +1,6 @@
 package com.overdue.collections.lambda.dynamodb;
 
-/** {@code LOAN#<id> / PEN#<day>[#ADJ#<nnnn>]}: one immutable penalty posting; lines and totals as JSON. */
+/** {@code LOAN#<id> / DPI#<day>[#ADJ#<nnnn>]}: one immutable penalty posting; lines and totals as JSON. */
 public class PenaltyItem {
     private String pk;
     private String sk;

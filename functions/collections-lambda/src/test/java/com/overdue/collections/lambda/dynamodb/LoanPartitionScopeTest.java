@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.math.BigDecimal;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A work item's read of the loan partition brings the penalty postings from the day before its business date on,
- * not the whole posting history, and the penalty ledger still answers "latest" and "all" right when the latest
- * posting is older than that.
+ * by its key range (the older postings are not read at all), an event's read brings none, and the penalty ledger
+ * still answers "latest" and "all" right when the latest posting is older than that.
  */
 class LoanPartitionScopeTest {
 
@@ -34,15 +35,19 @@ class LoanPartitionScopeTest {
     private static InProcessDynamoDb dynamo;
     private static final Queries queries = new Queries();
     private static DynamoDbPenaltyLedger ledger;
+    private static DynamoDbClient client;
+    private static LoanTable table;
 
     /** The Queries made and the items each returned. */
     private static final class Queries implements ExecutionInterceptor {
         final List<Integer> returned = new ArrayList<>();
+        final List<Integer> scanned = new ArrayList<>();
 
         @Override
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             if (context.response() instanceof QueryResponse r) {
                 returned.add(r.count());
+                scanned.add(r.scannedCount());
             }
         }
     }
@@ -50,9 +55,11 @@ class LoanPartitionScopeTest {
     @BeforeAll
     static void start() {
         dynamo = InProcessDynamoDb.start();
-        DynamoDbClient client = dynamo.client(queries);
+        client = dynamo.client(queries);
         LoanTable.create(client, TABLE);
-        ledger = new DynamoDbPenaltyLedger(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), TABLE);
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        ledger = new DynamoDbPenaltyLedger(enhanced, TABLE);
+        table = new LoanTable(enhanced, TABLE);
     }
 
     @AfterAll
@@ -72,6 +79,7 @@ class LoanPartitionScopeTest {
         }
         ledger.postAll(postings);
         queries.returned.clear();
+        queries.scanned.clear();
     }
 
     @Test
@@ -86,6 +94,31 @@ class LoanPartitionScopeTest {
         assertThat(latest.day()).isEqualTo(first.plusDays(59));
         assertThat(latest.cumulative().get(1).amount()).isEqualByComparingTo("0.60");
         assertThat(queries.returned).as("one Query, returning yesterday's posting only").containsExactly(1);
+        assertThat(queries.scanned).as("and reading nothing else: no read units for the history").containsExactly(1);
+    }
+
+    @Test
+    void the_working_set_is_one_key_range_without_the_loans_other_items() {
+        String loanId = "L-RANGE";
+        LocalDate first = LocalDate.of(2026, 9, 1);
+        postDays(loanId, first, 10);
+        for (String sk : List.of("ACTION#A-1", "BUCKET#2026-09-01#1", "BUREAU#2026-09-30", "DECISION#2026-09-09",
+                "ESCALATION", "EVT#2026-09-01T00:00:00Z#E-1", "META")) {
+            client.putItem(b -> b.tableName(TABLE).item(Map.of(
+                    "PK", AttributeValue.fromS(DynamoDbLoanRepository.loanKey(loanId)), "SK", AttributeValue.fromS(sk))));
+        }
+        queries.returned.clear();
+        queries.scanned.clear();
+
+        List<String> workItem = LoanPartitionScope.call(first.plusDays(9),
+                () -> List.copyOf(LoanPartitionScope.items(table, loanId).keySet()));
+        List<String> event = LoanPartitionScope.call(
+                () -> List.copyOf(LoanPartitionScope.items(table, loanId).keySet()));
+
+        assertThat(workItem).containsExactly("DPI#2026-09-10", "ESCALATION", "EVT#2026-09-01T00:00:00Z#E-1", "META");
+        assertThat(event).containsExactly("ESCALATION", "EVT#2026-09-01T00:00:00Z#E-1", "META");
+        assertThat(queries.scanned).as("each read reads what it returns, nothing filtered out")
+                .isEqualTo(queries.returned).containsExactly(4, 3);
     }
 
     @Test
@@ -116,24 +149,25 @@ class LoanPartitionScopeTest {
     }
 
     @Test
-    void without_a_posting_window_the_scope_reads_every_posting_once() {
+    void an_events_scope_reads_no_posting_and_the_ledger_reads_them_on_its_own() {
         LocalDate first = LocalDate.of(2025, 1, 1);
         postDays("L-EVENT", first, 5);
 
         List<PostedPenalty> all = LoanPartitionScope.call(() -> {
-            ledger.latest("L-EVENT");
+            assertThat(ledger.latest("L-EVENT").orElseThrow().day()).isEqualTo(first.plusDays(4));
             return ledger.all("L-EVENT");
         });
 
         assertThat(all).hasSize(5);
-        assertThat(queries.returned).containsExactly(5);
+        assertThat(queries.returned).as("the scope's read, the latest alone, all alone").containsExactly(0, 1, 5);
     }
 
     @Test
-    void a_loan_that_never_accrued_has_no_latest_posting_and_costs_one_query() {
+    void a_loan_that_never_accrued_has_no_latest_posting() {
         queries.returned.clear();
         assertThat(LoanPartitionScope.call(LocalDate.of(2026, 1, 1), () -> ledger.latest("L-NONE"))).isEmpty();
-        assertThat(queries.returned).containsExactly(0);
+        // The window holds none, which does not tell "none at all" from "older ones": the ledger asks on its own.
+        assertThat(queries.returned).containsExactly(0, 0);
     }
 
     @Test
