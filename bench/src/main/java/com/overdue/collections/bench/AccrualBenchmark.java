@@ -14,6 +14,7 @@ import com.overdue.collections.core.port.WorkItem;
 import com.overdue.collections.lambda.dynamodb.LoanTable;
 import com.overdue.collections.lambda.engine.CollectionsEngine;
 import com.overdue.collections.lambda.engine.EngineAdapters;
+import com.overdue.collections.lambda.engine.UnitOfWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -54,7 +55,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Every loan is overdue. The loans are booked through the ingest use case the day before a priming date; the
  * priming date runs scan + accrual once unmeasured, so the catch-up of the days missed before the book existed (one
- * PEN# item per missed day) is not counted as daily cost. The measured dates then each cost what a normal day costs.
+ * DPI# item per missed day) is not counted as daily cost. The measured dates then each cost what a normal day costs.
  */
 public final class AccrualBenchmark {
 
@@ -179,7 +180,7 @@ public final class AccrualBenchmark {
             Measured<ScanSummary> s = h.measure(() -> scan.scan(options.zone(), date));
             List<WorkItem> work = List.copyOf(dispatcher.work);
             Measured<long[]> a = h.measure(() -> accrueAll(accrual, work));
-            double penBytes = a.reading().kind("PEN").avgBytes();
+            double penBytes = a.reading().kind("DPI").avgBytes();
             Measured<Long> r = h.measure(() -> rawLoop(table, work, date, (int) Math.round(penBytes)));
             DayResult day = new DayResult(date, s.value(), s, work.size(), a, r, penBytes, Harness.loadAverage());
             results.add(day);
@@ -214,22 +215,27 @@ public final class AccrualBenchmark {
         return book.size();
     }
 
-    /** The worker, as its SQS queue would drive it: one {@code accrue} per work item, {@code threads} at a time. */
+    /**
+     * The worker, as its SQS queue would drive it: one {@code accrue} per work item, {@code threads} at a time, each
+     * in the unit of work the function opens for it ({@code WorkMessages}: one read of the loan's working set).
+     */
     private long[] accrueAll(PenaltyAccrualUseCase accrual, List<WorkItem> work) throws Exception {
         LongAdder postings = new LongAdder();
         LongAdder adjustments = new LongAdder();
         parallel(work.size(), i -> {
             WorkItem item = work.get(i);
-            PenaltyAccrualUseCase.Result r = accrual.accrue(item.loanId(), item.businessDate());
-            postings.add(r.daysPosted());
-            adjustments.add(r.adjustmentsPosted());
+            UnitOfWork.runWorkItem(item.businessDate(), () -> {
+                PenaltyAccrualUseCase.Result r = accrual.accrue(item.loanId(), item.businessDate());
+                postings.add(r.daysPosted());
+                adjustments.add(r.adjustmentsPosted());
+            });
         });
         return new long[] {postings.sum(), adjustments.sum()};
     }
 
     /**
      * The reference: one conditional PutItem ({@code attribute_not_exists(PK)}, as the penalty ledger writes) per
-     * work item, of an item as large as the average PEN# item of the day, under the same loan partition, same
+     * work item, of an item as large as the average DPI# item of the day, under the same loan partition, same
      * threads, same client. No reads, no replay, no JSON.
      */
     private long rawLoop(String table, List<WorkItem> work, LocalDate date, int itemBytes) throws Exception {
@@ -356,7 +362,7 @@ public final class AccrualBenchmark {
                 r.primingPostings(), days.size(), o.threads(), wall.toMillis() / 1000.0));
 
         md.append("### Headline figures (per overdue loan-day)\n\n");
-        md.append(String.format(Locale.ROOT, "%,d overdue loan-days; %,d PEN# day postings and %,d adjustments; "
+        md.append(String.format(Locale.ROOT, "%,d overdue loan-days; %,d DPI# day postings and %,d adjustments; "
                 + "%,d bucket/severity changes.%n%n", loanDays, postings, adjustments, changes));
         md.append("| figure | scan | accrual | scan + accrual | goal |\n|---|---:|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| **WCU, reported by DynamoDB Local** | %s | %s | **%s** | ≤ 2 "
@@ -404,7 +410,7 @@ public final class AccrualBenchmark {
 
         md.append("### Per business date\n\n");
         md.append("| date | loans scanned | bucket changes | postings (adj.) | scan WCU rep. / model | accrual WCU "
-                + "rep. / model | WCU per loan-day rep. / model | PEN# bytes | scan s | accrual s | accrual items/s "
+                + "rep. / model | WCU per loan-day rep. / model | DPI# bytes | scan s | accrual s | accrual items/s "
                 + "| raw puts/s | ratio | load avg |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (DayResult d : days) {

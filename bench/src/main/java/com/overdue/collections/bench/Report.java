@@ -253,7 +253,8 @@ final class Report {
         if (Files.exists(file)) {
             String old = Files.readString(file, StandardCharsets.UTF_8);
             int b = old.indexOf(begin);
-            int e = old.indexOf(end);
+            // The end marker after this begin: a stray end marker earlier in the file must not make it append.
+            int e = b < 0 ? -1 : old.indexOf(end, b);
             if (b >= 0 && e > b) {
                 text = old.substring(0, b) + section + old.substring(e + end.length()).replaceFirst("^\n", "");
             } else {
