@@ -21,6 +21,8 @@ import java.time.LocalDate;
  * @param totalPaid         everything paid on the loan so far, credit included
  * @param scheduledPayment  the regular installment (principal + interest + fees of the first one)
  * @param daysPastDueAtClosure DPD on the closure date, for the Payment Rating of a closed account
+ * @param paidInFull        every installment and its penalty paid, or charged off with nothing left owed (credit
+ *                          covering the balance)
  * @param deferred          a hardship deferral is in effect: an installment moved to a later due date than the
  *                          contract's is still unpaid and not due yet
  */
@@ -56,10 +58,17 @@ public record CycleStanding(int daysPastDue, BigDecimal currentBalance, BigDecim
         int dpdAtClosure = closedOn == null ? 0 : daysPastDueOn(position, closedOn);
         BigDecimal scheduled = position.terms().schedule().isEmpty() ? BigDecimal.ZERO
                 : position.terms().schedule().get(0).total().amount();
+        LocalDate chargedOffOn = chargeOff.chargedOffOn(position).orElse(null);
+        // A charged-off balance is owed at once. The ledger keeps an overpayment as credit until each remaining
+        // installment falls due (RULES §4), so a charged-off loan whose balance the credit covers is not "fully
+        // paid" there for months; yet nothing is left to collect, and Metro 2 has no 97 with a zero balance: it is
+        // paid after charge-off (64). The balance already leaves out interest of installments not yet due.
+        boolean paidInFull = position.isFullyPaid()
+                || chargedOffOn != null && !chargedOffOn.isAfter(asOf) && balance.isZero();
         return new CycleStanding(position.daysPastDue(), balance.amount(), pastDue.amount(), paid.amount(),
                 scheduled, position.dateOfFirstDelinquency(), position.lastPaymentOn(), closedOn,
-                position.closure() == null ? null : position.closure().reason(), position.isFullyPaid(),
-                dpdAtClosure, chargeOff.chargedOffOn(position).orElse(null), isDeferred(position));
+                position.closure() == null ? null : position.closure().reason(), paidInFull,
+                dpdAtClosure, chargedOffOn, isDeferred(position));
     }
 
     /** An unpaid installment not due yet whose due date is later than the contract's: a deferral still running. */

@@ -179,6 +179,35 @@ class CreditReportScenarioTest {
     }
 
     @Test
+    void a_charged_off_balance_paid_before_the_last_due_date_is_reported_64_not_97_with_nothing_owed() {
+        // Written off in February with four installments not yet due; paid in full in March. The ledger holds the
+        // part of the payment that covers the installments not yet due as credit until their dates, but a
+        // charged-off balance is owed at once: nothing is left to collect, so the account is paid after charge-off.
+        BureauScenario s = new BureauScenario("charge-off-early-payoff", BureauScenario.defaultSettings());
+        s.book("L-US-11", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 20), 6);
+        s.close("L-US-11", LocalDate.of(2026, 2, 21), "WRITTEN_OFF");
+        s.pay("L-US-11", LocalDate.of(2026, 3, 5), "650.00"); // the balance and its penalty interest, and more
+
+        List<LocalDate> cycles = BureauScenario.monthEnds(JAN, 4);
+        for (LocalDate cycle : cycles) {
+            s.exportCycle(cycle);
+        }
+
+        List<BureauRecord> records = s.world.recordsOf("L-US-11");
+        assertThat(records).extracting(r -> r.accountStatus().code()).containsExactly("11", "97", "64");
+        BureauRecord paidAfter = records.get(2);
+        assertThat(paidAfter.disposition()).isEqualTo(ReportingDisposition.REPORTED);
+        assertThat(paidAfter.currentBalance()).isZero();
+        assertThat(paidAfter.amountPastDue()).isZero();
+        assertThat(paidAfter.originalChargeOffAmount()).isEqualByComparingTo(records.get(1).originalChargeOffAmount())
+                .isGreaterThan(new BigDecimal("600.00"));
+        assertThat(paidAfter.dateClosed()).isEqualTo(LocalDate.of(2026, 2, 21));
+        assertThat(paidAfter.paymentHistoryProfile().value()).startsWith("L0");
+        assertThat(field(baseSegment(s.file(cycles.get(2)), "L-US-11"), 124, 2)).isEqualTo("64");
+        assertThat(s.world.find("L-US-11", cycles.get(3))).isEmpty();
+    }
+
+    @Test
     void a_payment_back_dated_into_the_previous_cycle_is_reported_as_a_correction_of_that_month() {
         BureauScenario s = new BureauScenario("correction", BureauScenario.defaultSettings());
         s.book("L-US-4", "US", US_PRODUCT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), 6);

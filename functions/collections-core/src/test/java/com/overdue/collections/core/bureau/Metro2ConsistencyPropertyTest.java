@@ -2,6 +2,7 @@ package com.overdue.collections.core.bureau;
 
 import com.overdue.collections.core.ledger.InstallmentPosition;
 import com.overdue.collections.core.ledger.LoanPosition;
+import com.overdue.collections.core.loan.Component;
 import com.overdue.collections.core.loan.ScheduledInstallment;
 import com.overdue.collections.core.metro2.AccountStatus;
 import com.overdue.collections.core.metro2.PaymentHistoryProfile;
@@ -133,6 +134,9 @@ class Metro2ConsistencyPropertyTest {
         }
         boolean chargedOff = p.closure() != null && "WRITTEN_OFF".equals(p.closure().reason());
         boolean closed = p.closure() != null && !chargedOff;
+        // A charged-off balance is owed at once: paid once nothing is owed, though the ledger holds the credit for
+        // installments not yet due until their dates.
+        boolean paid = p.isFullyPaid() || chargedOff && owedNow(p).signum() <= 0;
         int dpd = p.daysPastDue();
 
         // R1: open accounts are banded by the days past due of the oldest unpaid installment (paused days excluded).
@@ -141,7 +145,7 @@ class Metro2ConsistencyPropertyTest {
         }
         // R2: charge-off and closure statuses.
         if (chargedOff) {
-            assertThat(status).as(what).isEqualTo(p.isFullyPaid() ? AccountStatus.PAID_AFTER_CHARGE_OFF
+            assertThat(status).as(what).isEqualTo(paid ? AccountStatus.PAID_AFTER_CHARGE_OFF
                     : AccountStatus.CHARGED_OFF);
         } else if (closed || p.isFullyPaid()) {
             assertThat(status).as(what).isEqualTo(AccountStatus.PAID_OR_CLOSED);
@@ -232,7 +236,7 @@ class Metro2ConsistencyPropertyTest {
                 case "SOLD" -> "AH";
                 default -> "";
             };
-        } else if (p.isFullyPaid()) {
+        } else if (paid) {
             comment = p.conditions().waivers().stream()
                     .anyMatch(com.overdue.collections.core.ledger.SettlementOffer::isOfferWaiver) ? "AU" : "";
         } else if (p.conditions().activeHardship().isPresent()) {
@@ -307,6 +311,19 @@ class Metro2ConsistencyPropertyTest {
             case CHARGED_OFF, PAID_AFTER_CHARGE_OFF -> 'L';
             case PAID_OR_CLOSED -> r.paymentRating() == PaymentRating.CURRENT ? 'E' : r.paymentRating().code();
         };
+    }
+
+    /** Principal not repaid, plus interest, fees and penalty of installments already due, less unapplied credit. */
+    private static BigDecimal owedNow(LoanPosition p) {
+        BigDecimal owed = BigDecimal.ZERO;
+        for (InstallmentPosition i : p.installments()) {
+            owed = owed.add(i.remaining(Component.PRINCIPAL).amount());
+            if (!i.dueDate().isAfter(p.asOf())) {
+                owed = owed.add(i.remaining(Component.INTEREST).amount()).add(i.remaining(Component.FEES).amount())
+                        .add(i.remaining(Component.PENALTY).amount());
+            }
+        }
+        return owed.subtract(p.unappliedCredit().amount());
     }
 
     /** A payment moved later than the contract's due date and not due yet. */
